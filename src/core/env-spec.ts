@@ -5,11 +5,19 @@ import type { AutoresetMode, VectorEnv } from './vector-env.js';
 /** Makes an environment from validated constructor options (`renderMode` among them). */
 export type EnvFactory = (options: Record<string, unknown>) => Env<unknown, unknown, unknown>;
 
+/** How `makeVec` asks a natively batched environment to behave. */
+export interface VectorFactoryOptions {
+  /** When finished sub-environments reset (default `next-step`). */
+  autoresetMode?: AutoresetMode | undefined;
+  /** Steps after which each sub-environment's episode is truncated (the registered limit, or the caller's). */
+  maxEpisodeSteps?: number | undefined;
+}
+
 /** Makes a natively batched vector environment of `numEnvs` copies from validated constructor options. */
 export type VectorEnvFactory = (
   numEnvs: number,
   options: Record<string, unknown>,
-  vectorOptions: { autoresetMode?: AutoresetMode },
+  vectorOptions: VectorFactoryOptions,
 ) => VectorEnv<unknown, unknown, unknown>;
 
 /** An extra wrapper `make` applies after the fixed stack. */
