@@ -86,6 +86,8 @@ export interface Env<Obs, Act, I = Info> {
   /** Releases resources; calling it twice is harmless. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
+  /** A readable name, e.g. `TimeLimit<OrderEnforcing<PassiveEnvChecker<CartPoleEnv<CartPole-v1>>>>`. */
+  toString(): string;
 }
 
 /**

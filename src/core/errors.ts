@@ -36,7 +36,8 @@ export class InvalidActionError extends LoopGymError {
 
   constructor(action: unknown, space: string, detail?: string) {
     super(
-      `Invalid action ${describeValue(action)} for action space ${space}` + (detail === undefined ? '.' : `: ${detail}`),
+      `Invalid action ${describeValue(action)} for action space ${space}` +
+        (detail === undefined ? '.' : `: ${detail}`),
       { code: 'invalid-action' },
     );
     this.action = action;
@@ -61,7 +62,9 @@ export class NameNotFoundError extends LoopGymError {
       suggestions.length === 0
         ? ' Run `loopgym list` to see the registered environments.'
         : ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?`;
-    super(`No environment registered with id \`${id}\`.${hint ?? ''}${didYouMean}`, { code: 'name-not-found' });
+    super(`No environment registered with id \`${id}\`.${hint ?? ''}${didYouMean}`, {
+      code: 'name-not-found',
+    });
     this.id = id;
     this.suggestions = suggestions;
   }

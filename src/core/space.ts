@@ -1,7 +1,8 @@
 import type { Rng } from './random/rng.js';
 
 /** Element types a {@link Space} can declare. */
-export type Dtype = 'float32' | 'float64' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'uint16' | 'uint32';
+export type Dtype =
+  'float32' | 'float64' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'uint16' | 'uint32';
 
 /** A JSON Schema document (draft 2020-12) describing a space's elements. */
 export type JsonSchema = { [key: string]: unknown };

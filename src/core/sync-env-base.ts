@@ -133,6 +133,11 @@ export abstract class SyncEnvBase<Obs, Act, I = Info> implements SyncEnv<Obs, Ac
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
+
+  /** `ClassName<id>` once made from a registration, as Gymnasium prints environments. */
+  toString(): string {
+    return this.spec === undefined ? this.constructor.name : `${this.constructor.name}<${this.spec.id}>`;
+  }
 }
 
 function toError(error: unknown): Error {

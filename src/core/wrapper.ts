@@ -80,7 +80,10 @@ export class Wrapper<WObs, WAct, WI = Info, Obs = WObs, Act = WAct, I = WI> impl
   }
 
   /** Changes a reset result on its way out. */
-  protected transformReset(result: ResetResult<Obs, I>, _options: ResetOptions | undefined): ResetResult<WObs, WI> {
+  protected transformReset(
+    result: ResetResult<Obs, I>,
+    _options: ResetOptions | undefined,
+  ): ResetResult<WObs, WI> {
     return result as unknown as ResetResult<WObs, WI>;
   }
 
@@ -130,7 +133,7 @@ export class Wrapper<WObs, WAct, WI = Info, Obs = WObs, Act = WAct, I = WI> impl
 
   /** `Name<Inner>`, as Gymnasium prints wrapper stacks. */
   toString(): string {
-    return `${this.constructor.name}<${String(this.env)}>`;
+    return `${this.constructor.name}<${describeEnv(this.env)}>`;
   }
 
   /** The inner environment as a synchronous one; throws if it is asynchronous. */
@@ -142,4 +145,9 @@ export class Wrapper<WObs, WAct, WI = Info, Obs = WObs, Act = WAct, I = WI> impl
     }
     return this.env as SyncEnv<Obs, Act, I>;
   }
+}
+
+/** How an environment prints in a wrapper stack: its own `toString`, or its class name. */
+function describeEnv(env: Env<unknown, unknown, unknown> | Env<never, never, never>): string {
+  return env.toString === Object.prototype.toString ? env.constructor.name : env.toString();
 }

@@ -51,7 +51,10 @@ export class Registry {
     if (this.specs.has(options.id) && !replace) {
       throw new RegistrationError(`An environment with id \`${options.id}\` is already registered.`);
     }
-    if (options.maxEpisodeSteps !== undefined && !(Number.isSafeInteger(options.maxEpisodeSteps) && options.maxEpisodeSteps > 0)) {
+    if (
+      options.maxEpisodeSteps !== undefined &&
+      !(Number.isSafeInteger(options.maxEpisodeSteps) && options.maxEpisodeSteps > 0)
+    ) {
       throw new RegistrationError(`maxEpisodeSteps of \`${options.id}\` must be a positive integer.`);
     }
     const spec: EnvSpec = Object.freeze({
@@ -95,6 +98,17 @@ export class Registry {
     return this.ids().map((id) => this.specs.get(id)!);
   }
 
+  /** The id of the latest version of each registered environment. */
+  private latestIds(): string[] {
+    const latest = new Map<string, EnvSpec>();
+    for (const spec of this.specs.values()) {
+      const key = `${spec.namespace ?? ''}/${spec.name}`;
+      const current = latest.get(key);
+      if (current === undefined || (spec.version ?? -1) > (current.version ?? -1)) latest.set(key, spec);
+    }
+    return [...latest.values()].map((s) => s.id);
+  }
+
   /**
    * The registration of `id`. An unknown id fails with suggestions (`NameNotFoundError`), an older version with
    * the latest one (`DeprecatedEnvError`), a version that never existed with the ones that do
@@ -107,15 +121,19 @@ export class Registry {
     try {
       parts = parseEnvId(id);
     } catch {
-      throw new NameNotFoundError(id, closestMatches(id, this.specs.keys()));
+      throw new NameNotFoundError(id, closestMatches(id, this.latestIds()));
     }
     const siblings = this.all().filter((s) => s.namespace === parts.namespace && s.name === parts.name);
     if (siblings.length === 0) {
-      const namespaceKnown = parts.namespace === undefined || this.all().some((s) => s.namespace === parts.namespace);
+      const namespaceKnown =
+        parts.namespace === undefined || this.all().some((s) => s.namespace === parts.namespace);
       const hint = namespaceKnown ? '' : ` The namespace \`${parts.namespace}\` has no environments.`;
-      throw new NameNotFoundError(id, closestMatches(id, this.specs.keys()), hint);
+      throw new NameNotFoundError(id, closestMatches(id, this.latestIds()), hint);
     }
-    const versions = siblings.map((s) => s.version).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+    const versions = siblings
+      .map((s) => s.version)
+      .filter((v): v is number => v !== undefined)
+      .sort((a, b) => a - b);
     const latest = versions.at(-1);
     const unversioned = formatEnvId({ ...parts, version: undefined });
     if (parts.version === undefined) {

@@ -49,7 +49,9 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
       this.low[i] = castBound(lowValue, info.kind, info.min, info.max, 'low');
       this.high[i] = castBound(highValue, info.kind, info.min, info.max, 'high');
       if (this.low[i]! > this.high[i]!) {
-        throw new InvalidArgumentError(`Box: low must not exceed high (coordinate ${i}: ${lowValue} > ${highValue}).`);
+        throw new InvalidArgumentError(
+          `Box: low must not exceed high (coordinate ${i}: ${lowValue} > ${highValue}).`,
+        );
       }
     }
   }
@@ -91,7 +93,7 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
       if (!this.boundedBelow[i] && this.boundedAbove[i]) draws[i] = -rng.standardExponential() + upper(i);
     }
     for (let i = 0; i < this.size; i++) {
-      if (this.boundedBelow[i] && this.boundedAbove[i]) draws[i] = rng.uniform(this.low[i]!, upper(i));
+      if (this.boundedBelow[i] && this.boundedAbove[i]) draws[i] = rng.uniform(this.low[i], upper(i));
     }
     const out = allocate(this.dtype, this.size);
     for (let i = 0; i < this.size; i++) {
@@ -155,12 +157,13 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
   }
 
   fromJsonValue(value: unknown): TypedArrayOf<D> {
-    const flat = this.shape.length === 0 ? [value] : (value as unknown[] | undefined)?.flat?.(this.shape.length - 1);
+    const flat =
+      this.shape.length === 0 ? [value] : (value as unknown[] | undefined)?.flat?.(this.shape.length - 1);
     const out = allocate(this.dtype, this.size);
     if (!Array.isArray(flat) || flat.length !== this.size || !flat.every((v) => typeof v === 'number')) {
       throw new InvalidArgumentError(`${JSON.stringify(value)} is not an element of ${this.toString()}.`);
     }
-    out.set(flat as number[]);
+    out.set(flat);
     if (!this.contains(out)) {
       throw new InvalidArgumentError(`${JSON.stringify(value)} is not an element of ${this.toString()}.`);
     }
@@ -194,18 +197,27 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
 function inferShape(low: BoxBound, high: BoxBound, shape: readonly number[] | undefined): readonly number[] {
   if (shape !== undefined) {
     if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-      throw new InvalidArgumentError(`Box: shape must hold non-negative integers, got [${shape.join(', ')}].`);
+      throw new InvalidArgumentError(
+        `Box: shape must hold non-negative integers, got [${shape.join(', ')}].`,
+      );
     }
     const size = shape.reduce((a, b) => a * b, 1);
-    for (const [name, bound] of [['low', low], ['high', high]] as const) {
+    for (const [name, bound] of [
+      ['low', low],
+      ['high', high],
+    ] as const) {
       if (typeof bound !== 'number' && bound.length !== size) {
-        throw new InvalidArgumentError(`Box: ${name} has ${bound.length} values but shape [${shape.join(', ')}] needs ${size}.`);
+        throw new InvalidArgumentError(
+          `Box: ${name} has ${bound.length} values but shape [${shape.join(', ')}] needs ${size}.`,
+        );
       }
     }
     return [...shape];
   }
   if (typeof low !== 'number' && typeof high !== 'number' && low.length !== high.length) {
-    throw new InvalidArgumentError(`Box: low and high have different lengths (${low.length} and ${high.length}).`);
+    throw new InvalidArgumentError(
+      `Box: low and high have different lengths (${low.length} and ${high.length}).`,
+    );
   }
   if (typeof low !== 'number') return [low.length];
   if (typeof high !== 'number') return [high.length];
@@ -220,7 +232,13 @@ function boundAt(bound: BoxBound, index: number, name: string): number {
   return value;
 }
 
-function castBound(value: number, kind: 'f' | 'i' | 'u', min: number, max: number, name: 'low' | 'high'): number {
+function castBound(
+  value: number,
+  kind: 'f' | 'i' | 'u',
+  min: number,
+  max: number,
+  name: 'low' | 'high',
+): number {
   if (kind === 'f') {
     if (Number.isFinite(value) && (value < min || value > max)) {
       throw new InvalidArgumentError(`Box: ${name} ${value} is out of the dtype's range [${min}, ${max}].`);
@@ -228,7 +246,8 @@ function castBound(value: number, kind: 'f' | 'i' | 'u', min: number, max: numbe
     return value;
   }
   if (value === -Infinity || value === Infinity) {
-    if (kind === 'u' && value === -Infinity) throw new InvalidArgumentError('Box: unsigned dtypes do not support -Infinity.');
+    if (kind === 'u' && value === -Infinity)
+      throw new InvalidArgumentError('Box: unsigned dtypes do not support -Infinity.');
     return value < 0 ? min : max;
   }
   if (value < min || value > max) {

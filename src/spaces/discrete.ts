@@ -58,7 +58,9 @@ export class Discrete implements Space<number, DiscreteMask> {
     for (let i = 0; i < mask.length; i++) {
       const flag = Number(mask[i]);
       if (flag !== 0 && flag !== 1) {
-        throw new InvalidArgumentError(`Discrete.sample: mask values must be 0 or 1, got ${String(mask[i])}.`);
+        throw new InvalidArgumentError(
+          `Discrete.sample: mask values must be 0 or 1, got ${String(mask[i])}.`,
+        );
       }
       if (flag === 1) allowed.push(i);
     }

@@ -22,14 +22,7 @@ export type TypedArrayOf<D extends BoxDtype> = D extends 'float32'
 
 /** Any numeric typed array a space may hold. */
 export type NumericArray =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint16Array
-  | Uint32Array;
+  Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
 
 interface DtypeInfo {
   readonly construct: new (length: number) => NumericArray;

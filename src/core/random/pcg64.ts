@@ -158,7 +158,10 @@ export class PCG64 {
   getState(): Pcg64State {
     return {
       bitGenerator: 'PCG64',
-      state: { state: limbsToBigInt(this.stateLimbs()).toString(), inc: limbsToBigInt(this.incLimbs()).toString() },
+      state: {
+        state: limbsToBigInt(this.stateLimbs()).toString(),
+        inc: limbsToBigInt(this.incLimbs()).toString(),
+      },
       hasUint32: this.hasUint32,
       uinteger: this.uinteger,
     };
@@ -197,10 +200,24 @@ export class PCG64 {
     const s = toLimbs(state);
     const i = toLimbs(inc);
     [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7] = s as [
-      number, number, number, number, number, number, number, number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
     [this.i0, this.i1, this.i2, this.i3, this.i4, this.i5, this.i6, this.i7] = i as [
-      number, number, number, number, number, number, number, number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
   }
 }

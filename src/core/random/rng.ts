@@ -117,7 +117,10 @@ export class Rng {
           }
         }
       }
-      if ((NORMAL_F[index - 1]! - NORMAL_F[index]!) * bits.nextDouble() + NORMAL_F[index]! < Math.exp(-0.5 * x * x)) {
+      if (
+        (NORMAL_F[index - 1]! - NORMAL_F[index]!) * bits.nextDouble() + NORMAL_F[index]! <
+        Math.exp(-0.5 * x * x)
+      ) {
         return x;
       }
     }
@@ -158,7 +161,8 @@ export class Rng {
 
   /** An exponential draw with the given scale (1 / rate). */
   exponential(scale = 1): number {
-    if (!(scale >= 0)) throw new InvalidArgumentError(`exponential: scale must be non-negative, got ${scale}.`);
+    if (!(scale >= 0))
+      throw new InvalidArgumentError(`exponential: scale must be non-negative, got ${scale}.`);
     return scale * this.standardExponential();
   }
 
@@ -167,7 +171,10 @@ export class Rng {
    */
   choice<T>(population: readonly T[], options?: Omit<ChoiceOptions, 'replace' | 'shuffle'>): T;
   choice(population: number, options?: Omit<ChoiceOptions, 'replace' | 'shuffle'>): number;
-  choice<T>(population: readonly T[] | number, options: Omit<ChoiceOptions, 'replace' | 'shuffle'> = {}): T | number {
+  choice<T>(
+    population: readonly T[] | number,
+    options: Omit<ChoiceOptions, 'replace' | 'shuffle'> = {},
+  ): T | number {
     const index = this.choiceIndices(populationSize(population), 1, options, true)[0]!;
     return typeof population === 'number' ? index : population[index]!;
   }
@@ -175,7 +182,11 @@ export class Rng {
   /** `size` elements of `population` (or indices below it), as NumPy's `choice(a, size, replace, p, shuffle)`. */
   choiceArray<T>(population: readonly T[], size: number, options?: ChoiceOptions): T[];
   choiceArray(population: number, size: number, options?: ChoiceOptions): number[];
-  choiceArray<T>(population: readonly T[] | number, size: number, options: ChoiceOptions = {}): (T | number)[] {
+  choiceArray<T>(
+    population: readonly T[] | number,
+    size: number,
+    options: ChoiceOptions = {},
+  ): (T | number)[] {
     const indices = this.choiceIndices(populationSize(population), checkSize(size), options, false);
     return typeof population === 'number' ? indices : indices.map((i) => population[i]!);
   }
@@ -195,7 +206,8 @@ export class Rng {
   permutation(n: number): number[];
   permutation<T>(values: readonly T[]): T[];
   permutation<T>(values: readonly T[] | number): (T | number)[] {
-    const copy = typeof values === 'number' ? Array.from({ length: checkSize(values) }, (_, i) => i) : [...values];
+    const copy =
+      typeof values === 'number' ? Array.from({ length: checkSize(values) }, (_, i) => i) : [...values];
     return this.shuffle(copy);
   }
 
@@ -277,7 +289,12 @@ export class Rng {
     return Number(value);
   }
 
-  private choiceIndices(populationSize: number, size: number, options: ChoiceOptions, scalar: boolean): number[] {
+  private choiceIndices(
+    populationSize: number,
+    size: number,
+    options: ChoiceOptions,
+    scalar: boolean,
+  ): number[] {
     const replace = options.replace ?? true;
     const p = options.p === undefined ? undefined : checkProbabilities(options.p, populationSize);
     if (populationSize === 0 && size > 0) {
@@ -293,7 +310,9 @@ export class Rng {
       return this.integersArray(size, 0, populationSize);
     }
     if (size > populationSize) {
-      throw new InvalidArgumentError('choice: cannot take a larger sample than the population without replacement.');
+      throw new InvalidArgumentError(
+        'choice: cannot take a larger sample than the population without replacement.',
+      );
     }
     if (p !== undefined) return this.choiceWeightedUnique(p, size);
     return this.choiceUnique(populationSize, size, options.shuffle ?? true);
@@ -378,7 +397,9 @@ function integerRange(low: number, high: number | undefined, endpoint: boolean):
   }
   const span = endpoint ? to - from : to - from - 1;
   if (span < 0) {
-    throw new InvalidArgumentError(endpoint ? `integers: low > high (${from} > ${to}).` : `integers: low >= high (${from} >= ${to}).`);
+    throw new InvalidArgumentError(
+      endpoint ? `integers: low > high (${from} > ${to}).` : `integers: low >= high (${from} >= ${to}).`,
+    );
   }
   return [from, span];
 }
@@ -393,7 +414,9 @@ function checkSize(size: number): number {
 function populationSize(population: readonly unknown[] | number): number {
   if (typeof population === 'number') {
     if (!Number.isSafeInteger(population) || population < 0) {
-      throw new InvalidArgumentError(`choice: population size must be a non-negative integer, got ${population}.`);
+      throw new InvalidArgumentError(
+        `choice: population size must be a non-negative integer, got ${population}.`,
+      );
     }
     return population;
   }
