@@ -1,0 +1,124 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { RandomAgent } from '../../agents/random-agent.js';
+import { InvalidArgumentError } from '../../core/errors.js';
+import type { Env } from '../../core/env.js';
+import { runEpisodes } from '../../eval/run-episodes.js';
+import { defaultRegistry } from '../../registry/default-registry.js';
+import { make } from '../../registry/make.js';
+import type { CliIo } from '../cli-io.js';
+import { formatNumber } from '../format-table.js';
+import { parseCount, parseKeyValues } from '../parse-options.js';
+
+interface RunFlags {
+  episodes: string;
+  seed?: string;
+  agent: string;
+  render?: boolean;
+  maxSteps?: string;
+  option: string[];
+  json?: boolean;
+}
+
+const AGENTS = ['random'];
+
+/**
+ * `loopgym run <id> --episodes N --seed S --agent random [--render] [--json]`: runs episodes and prints each
+ * episode's return and a summary.
+ *
+ * @example
+ * ```sh
+ * loopgym run FrozenLake-v1 --episodes 3 --seed 0 --render
+ * ```
+ */
+export function addRunCommand(program: Command, io: CliIo): void {
+  program
+    .command('run')
+    .description('Run an agent in an environment and report per-episode returns')
+    .argument('<id>', 'environment id, e.g. CartPole-v1')
+    .option('-n, --episodes <count>', 'number of episodes', '10')
+    .option('-s, --seed <seed>', 'episode i is reset with seed + i (and the agent is seeded with it)')
+    .option('-a, --agent <name>', `agent: ${AGENTS.join(', ')}`, 'random')
+    .option('--render', 'print the ansi render after every reset and step')
+    .option('--max-steps <count>', 'override the step limit of each episode')
+    .option('-o, --option <key=value>', 'environment option (repeatable), e.g. isSlippery=false', collect, [])
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ loopgym run CartPole-v1 --episodes 100 --seed 0\n' +
+        '  $ loopgym run FrozenLake-v1 -n 2 -s 42 --render -o isSlippery=false\n' +
+        '  $ loopgym run Taxi-v4 --json',
+    )
+    .action(async (id: string, flags: RunFlags) => {
+      const episodes = parseCount('--episodes', flags.episodes);
+      const seed = flags.seed === undefined ? undefined : parseCount('--seed', flags.seed);
+      if (!AGENTS.includes(flags.agent)) {
+        throw new InvalidArgumentError(`Unknown agent \`${flags.agent}\`; available: ${AGENTS.join(', ')}.`);
+      }
+      const spec = defaultRegistry.spec(id);
+      const env: Env<unknown, unknown> = make(spec, {
+        ...parseKeyValues(flags.option),
+        ...(flags.render === true ? { renderMode: renderModeFor(spec.id, spec) } : {}),
+        ...(flags.maxSteps === undefined
+          ? {}
+          : { maxEpisodeSteps: parseCount('--max-steps', flags.maxSteps) }),
+      });
+      const agent = new RandomAgent(env.actionSpace, { seed });
+      const bar =
+        io.interactive && flags.json !== true && flags.render !== true && episodes > 1
+          ? new SingleBar({
+              format: 'episodes {bar} {value}/{total}  mean return {mean}',
+              hideCursor: true,
+            })
+          : undefined;
+      bar?.start(episodes, 0, { mean: '-' });
+      let sum = 0;
+      const summary = await runEpisodes(env, agent, {
+        episodes,
+        seed,
+        onReset: flags.render === true ? () => printFrame(io, env) : undefined,
+        onStep: flags.render === true ? () => printFrame(io, env) : undefined,
+        onEpisode: (episode) => {
+          sum += episode.return;
+          bar?.update(episode.index + 1, { mean: formatNumber(sum / (episode.index + 1)) });
+          if (flags.json !== true && bar === undefined) {
+            const end = episode.terminated ? 'terminated' : episode.truncated ? 'truncated' : 'stopped';
+            io.out(
+              `episode ${episode.index + 1}: return ${formatNumber(episode.return)}, length ${episode.length}, ${end}`,
+            );
+          }
+        },
+      });
+      bar?.stop();
+      await env.close();
+      if (flags.json === true) {
+        io.out(JSON.stringify({ env: spec.id, agent: agent.name, seed: seed ?? null, ...summary }, null, 2));
+        return;
+      }
+      io.out(
+        `${summary.episodes.length} episodes of ${spec.id} (${agent.name} agent): ` +
+          `mean return ${formatNumber(summary.meanReturn)} ± ${formatNumber(summary.stdReturn)} ` +
+          `(min ${formatNumber(summary.minReturn)}, max ${formatNumber(summary.maxReturn)}), ` +
+          `mean length ${formatNumber(summary.meanLength)}, ${summary.totalSteps} steps`,
+      );
+    });
+}
+
+function printFrame(io: CliIo, env: Env<unknown, unknown>): void {
+  const frame = env.render();
+  if (typeof frame === 'string') io.out(frame);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function renderModeFor(id: string, spec: Parameters<typeof make>[0]): 'ansi' {
+  const probe = make(spec, { disableEnvChecker: true });
+  if (!probe.metadata.renderModes.includes('ansi')) {
+    throw new InvalidArgumentError(
+      `${id} has no text render (its render modes: ${probe.metadata.renderModes.join(', ') || 'none'}); --render prints ansi text.`,
+    );
+  }
+  return 'ansi';
+}

@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import type { CliIo } from './cli-io.js';
+import { addInfoCommand } from './commands/info-command.js';
+import { addListCommand } from './commands/list-command.js';
+import { addRunCommand } from './commands/run-command.js';
+
+/** The package version, from package.json. */
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+/**
+ * The `loopgym` command line, without touching the process (tests call `parseAsync` on it).
+ *
+ * @example
+ * ```ts
+ * await createProgram(processIo()).parseAsync(['node', 'loopgym', 'list']);
+ * ```
+ */
+export function createProgram(io: CliIo): Command {
+  const program = new Command();
+  program
+    .name('loopgym')
+    .description('Create, run, benchmark and compare environments and agent loops.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces of errors')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+  addListCommand(program, io);
+  addInfoCommand(program, io);
+  addRunCommand(program, io);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
