@@ -1,5 +1,6 @@
-import type { EnvMetadata } from '../../core/env.js';
+import type { EnvMetadata, RgbFrame } from '../../core/env.js';
 import type { EnvConstructorOptions } from '../../core/sync-env-base.js';
+import { PixelFrame, type Color } from './pixel-frame.js';
 import {
   TransitionTableEnv,
   type Transition,
@@ -24,6 +25,14 @@ const MOVES: readonly (readonly [number, number])[] = [
   [1, 0],
   [0, -1],
 ];
+
+const CELL = 60;
+const GROUND: Color = [170, 200, 140];
+const CLIFF: Color = [90, 62, 40];
+const START: Color = [150, 110, 70];
+const GOAL: Color = [250, 200, 40];
+const PLAYER: Color = [220, 40, 40];
+const GRID: Color = [110, 140, 90];
 
 const METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 4 };
 
@@ -77,6 +86,26 @@ export class CliffWalkingEnv extends TransitionTableEnv {
       text += `${cells.join('  ')}\n`;
     }
     return `${text}\n`;
+  }
+
+  /**
+   * A plain tile image in Gymnasium's frame size (60 pixels a tile, 720 x 240): ground, cliff, start and goal as
+   * coloured tiles and the player as a red square. Not pixel-identical to Gymnasium's sprites.
+   */
+  protected override renderRgbArray(): RgbFrame {
+    const frame = new PixelFrame(COLUMNS * CELL, ROWS * CELL);
+    for (let index = 0; index < ROWS * COLUMNS; index++) {
+      const row = Math.floor(index / COLUMNS);
+      const column = index % COLUMNS;
+      const color =
+        index === START_STATE ? START : index === GOAL_STATE ? GOAL : isCliff(row, column) ? CLIFF : GROUND;
+      frame.fill(column * CELL, row * CELL, CELL, CELL, color);
+      frame.outline(column * CELL, row * CELL, CELL, CELL, GRID);
+    }
+    const row = Math.floor(this.state / COLUMNS);
+    const column = this.state % COLUMNS;
+    frame.fill(column * CELL + CELL / 4, row * CELL + CELL / 4, CELL / 2, CELL / 2, PLAYER);
+    return frame.toRgbFrame();
   }
 }
 

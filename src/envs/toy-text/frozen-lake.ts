@@ -1,7 +1,8 @@
-import type { EnvMetadata } from '../../core/env.js';
+import type { EnvMetadata, RgbFrame } from '../../core/env.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { EnvConstructorOptions } from '../../core/sync-env-base.js';
 import { colorize } from './colorize.js';
+import { PixelFrame, type Color } from './pixel-frame.js';
 import {
   FROZEN_LAKE_MAPS,
   frozenLakeMapProblem,
@@ -34,6 +35,15 @@ const DOWN = 1;
 const RIGHT = 2;
 const UP = 3;
 const ACTION_NAMES = ['Left', 'Down', 'Right', 'Up'] as const;
+
+const TILE_COLORS: Readonly<Record<string, Color>> = {
+  S: [150, 110, 70],
+  F: [214, 234, 248],
+  H: [30, 60, 110],
+  G: [250, 200, 40],
+};
+const PLAYER_COLOR: Color = [220, 40, 40];
+const GRID_COLOR: Color = [180, 200, 230];
 
 const METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 4 };
 
@@ -104,6 +114,36 @@ export class FrozenLakeEnv extends TransitionTableEnv {
     );
     const header = this.lastAction === undefined ? '\n' : `  (${ACTION_NAMES[this.lastAction]})\n`;
     return `${header}${lines.join('\n')}\n`;
+  }
+
+  /**
+   * A plain tile image in Gymnasium's frame size (64 pixels a tile, at most 512 a side): ice, holes, start and goal
+   * as coloured tiles, the player as a red square (a whole red tile once fallen into a hole). Not pixel-identical to
+   * Gymnasium's sprites.
+   */
+  protected override renderRgbArray(): RgbFrame {
+    const frame = new PixelFrame(Math.min(64 * this.columnCount, 512), Math.min(64 * this.rowCount, 512));
+    const cellWidth = Math.floor(frame.width / this.columnCount);
+    const cellHeight = Math.floor(frame.height / this.rowCount);
+    for (let row = 0; row < this.rowCount; row++) {
+      for (let column = 0; column < this.columnCount; column++) {
+        const x = column * cellWidth;
+        const y = row * cellHeight;
+        frame.fill(x, y, cellWidth, cellHeight, TILE_COLORS[this.map[row]![column]!]!);
+        frame.outline(x, y, cellWidth, cellHeight, GRID_COLOR);
+      }
+    }
+    const row = Math.floor(this.state / this.columnCount);
+    const column = this.state % this.columnCount;
+    const inset = this.map[row]![column] === 'H' ? 1 : Math.floor(Math.min(cellWidth, cellHeight) / 4);
+    frame.fill(
+      column * cellWidth + inset,
+      row * cellHeight + inset,
+      cellWidth - 2 * inset,
+      cellHeight - 2 * inset,
+      PLAYER_COLOR,
+    );
+    return frame.toRgbFrame();
   }
 }
 

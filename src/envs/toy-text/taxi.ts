@@ -1,7 +1,8 @@
-import type { EnvMetadata } from '../../core/env.js';
+import type { EnvMetadata, RgbFrame } from '../../core/env.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { EnvConstructorOptions } from '../../core/sync-env-base.js';
 import { colorize } from './colorize.js';
+import { PixelFrame, type Color } from './pixel-frame.js';
 import {
   buildTaxiModel,
   decodeTaxiState,
@@ -32,6 +33,18 @@ export interface TaxiInfo {
 }
 
 const ACTION_NAMES = ['South', 'North', 'East', 'West', 'Pickup', 'Dropoff'] as const;
+const CELL = 50;
+const WALL: Color = [70, 70, 70];
+const ROAD: Color = [225, 225, 225];
+const STOP_COLORS: readonly Color[] = [
+  [255, 0, 0],
+  [0, 255, 0],
+  [255, 255, 0],
+  [0, 0, 255],
+];
+const TAXI: Color = [240, 160, 0];
+const PASSENGER: Color = [140, 30, 170];
+
 const METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 4 };
 
 function checkProbability(name: string, value: number): number {
@@ -120,5 +133,38 @@ export class TaxiEnv extends TransitionTableEnv<TaxiInfo> {
     paint(row, column, (cell) => colorize(cell, 'magenta'));
     const footer = this.lastAction === undefined ? '\n' : `  (${ACTION_NAMES[this.lastAction]})\n`;
     return `${cells.map((line) => line.join('')).join('\n')}\n${footer}`;
+  }
+
+  /**
+   * A plain tile image in Gymnasium's frame size (550 x 350, 50 pixels per map character): walls, road, the four
+   * stops tinted in their colours, the destination outlined in its colour, the passenger as a purple square and the
+   * taxi as an orange one (carrying the purple square once the passenger is aboard). Not pixel-identical to
+   * Gymnasium's sprites.
+   */
+  protected override renderRgbArray(): RgbFrame {
+    const frame = new PixelFrame(TAXI_MAP[0]!.length * CELL, TAXI_MAP.length * CELL);
+    TAXI_MAP.forEach((line, row) => {
+      for (let column = 0; column < line.length; column++) {
+        frame.fill(column * CELL, row * CELL, CELL, CELL, '+-|'.includes(line[column]!) ? WALL : ROAD);
+      }
+    });
+    const cellOrigin = (row: number, column: number): [number, number] => [
+      (2 * column + 1) * CELL,
+      (row + 1) * CELL,
+    ];
+    TAXI_LOCATIONS.forEach(([row, column], stop) => {
+      const [x, y] = cellOrigin(row, column);
+      const color = STOP_COLORS[stop]!;
+      frame.fill(x, y, CELL, CELL, [(color[0] + 255) / 2, (color[1] + 255) / 2, (color[2] + 255) / 2]);
+    });
+    const { taxiRow, taxiColumn, passengerLocation, destination } = decodeTaxiState(this.state);
+    const [destinationRow, destinationColumn] = TAXI_LOCATIONS[destination]!;
+    frame.outline(...cellOrigin(destinationRow, destinationColumn), CELL, CELL, STOP_COLORS[destination]!, 5);
+    const [taxiX, taxiY] = cellOrigin(taxiRow, taxiColumn);
+    frame.fill(taxiX + 8, taxiY + 8, CELL - 16, CELL - 16, TAXI);
+    const [passengerX, passengerY] =
+      passengerLocation < 4 ? cellOrigin(...TAXI_LOCATIONS[passengerLocation]!) : [taxiX, taxiY];
+    frame.fill(passengerX + 17, passengerY + 17, CELL - 34, CELL - 34, PASSENGER);
+    return frame.toRgbFrame();
   }
 }

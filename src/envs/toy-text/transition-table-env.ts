@@ -1,5 +1,5 @@
 import type { EnvMetadata, ResetResult, StepResult } from '../../core/env.js';
-import { InvalidActionError, ResetNeededError } from '../../core/errors.js';
+import { InvalidActionError, InvalidArgumentError, ResetNeededError } from '../../core/errors.js';
 import { SyncEnvBase, type EnvConstructorOptions } from '../../core/sync-env-base.js';
 import { Discrete } from '../../spaces/discrete.js';
 import { cumulativeSum, sampleCumulative } from './categorical-sample.js';
@@ -78,6 +78,14 @@ export abstract class TransitionTableEnv<I extends TransitionInfo = TransitionIn
   get state(): number {
     if (this.currentState === undefined) throw new ResetNeededError();
     return this.currentState;
+  }
+
+  /** Puts the environment in a given state (as assigning Gymnasium's `env.unwrapped.s`), e.g. to test a policy. */
+  set state(state: number) {
+    if (!this.observationSpace.contains(state)) {
+      throw new InvalidArgumentError(`State ${String(state)} is not in ${this.observationSpace.toString()}.`);
+    }
+    this.currentState = state;
   }
 
   protected resetEpisode(): ResetResult<number, I> {
