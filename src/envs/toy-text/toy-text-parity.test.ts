@@ -39,7 +39,7 @@ function expectReplay(episodes: ReferenceEpisode[]): void {
 describe('toy-text parity with the official Gymnasium 1.4 reference episodes (seeds 0-4)', () => {
   it('holds every toy-text id', () => {
     expect(new Set(official.map((e) => e.env_id))).toEqual(
-      new Set(['FrozenLake-v1', 'FrozenLake8x8-v1', 'CliffWalking-v1', 'Taxi-v4']),
+      new Set(['FrozenLake-v1', 'FrozenLake8x8-v1', 'CliffWalking-v1', 'Taxi-v4', 'Blackjack-v1']),
     );
   });
   it.each(groups(official))('%s', (_key, episodes) => {

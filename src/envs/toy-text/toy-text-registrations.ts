@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RegisterOptions } from '../../registry/registry.js';
+import { BlackjackEnv } from './blackjack.js';
 import { CliffWalkingEnv } from './cliff-walking.js';
 import { frozenLakeMapProblem } from './frozen-lake-maps.js';
 import { FrozenLakeEnv } from './frozen-lake.js';
@@ -73,6 +74,21 @@ const taxiOptions = z
   })
   .strict();
 
+const blackjackOptions = z
+  .object({
+    natural: z
+      .boolean()
+      .default(false)
+      .describe('Pay 1.5 instead of 1 for winning with a natural blackjack (ignored when sab is true).'),
+    sab: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Follow Sutton & Barto's rules exactly: a natural wins outright unless the dealer also has one (Blackjack-v1 sets it).",
+      ),
+  })
+  .strict();
+
 /**
  * The registrations of Gymnasium's toy-text environments: `FrozenLake-v1`, `FrozenLake8x8-v1`, `CliffWalking-v1`,
  * `CliffWalkingSlippery-v1`, `Taxi-v4` and `Blackjack-v1`, with Gymnasium's ids, default arguments, step limits and
@@ -125,5 +141,12 @@ export const toyTextRegistrations: RegisterOptions[] = [
     maxEpisodeSteps: 200,
     rewardThreshold: 8,
     description: 'Drive a taxi on a 5x5 grid to pick up a passenger and drop them at their destination.',
+  },
+  {
+    id: 'Blackjack-v1',
+    entryPoint: (options) => new BlackjackEnv(options),
+    optionsSchema: blackjackOptions,
+    kwargs: { sab: true, natural: false },
+    description: 'Beat the dealer at Blackjack: hit or stick, getting closer to 21 without going over.',
   },
 ];
