@@ -79,6 +79,14 @@ describe('FrozenLakeEnv', () => {
     }
   });
 
+  it('can be put in a given state, which must be in the observation space', () => {
+    const env = new FrozenLakeEnv({ isSlippery: false });
+    env.resetSync({ seed: 0 });
+    env.state = 14;
+    expect(env.stepSync(2)).toMatchObject({ observation: 15, reward: 1, terminated: true });
+    expect(() => (env.state = 16)).toThrow(InvalidArgumentError);
+  });
+
   it('renders Gymnasium ansi text', () => {
     const env = new FrozenLakeEnv({ renderMode: 'ansi', isSlippery: false });
     env.resetSync({ seed: 0 });
