@@ -1,4 +1,5 @@
 import type { RegisterOptions } from '../registry/registry.js';
+import { toyTextRegistrations } from './toy-text/toy-text-registrations.js';
 
 /** Every environment LoopGym registers by default. */
-export const builtinRegistrations: readonly RegisterOptions[] = [];
+export const builtinRegistrations: readonly RegisterOptions[] = [...toyTextRegistrations];
