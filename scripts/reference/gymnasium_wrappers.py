@@ -182,7 +182,8 @@ def rescale_action_env_cases():
 
 
 def rescale_action_box_cases():
-    """Random boxes and target ranges through `rescale_box`; forward outputs of sampled and boundary actions."""
+    """Random boxes and target ranges through `rescale_box`; what RescaleAction passes on (its `backward`) for
+    sampled and boundary actions of the new box."""
     rng = np.random.default_rng(2024)
     cases = []
     for index in range(120):
@@ -199,15 +200,15 @@ def rescale_action_box_cases():
         if index % 15 == 0:
             high[-1], new_max[-1] = np.inf, np.inf
         box = gym.spaces.Box(low, high, dtype=dtype)
-        new_box, forward, _ = rescale_box(box, new_min, new_max)
+        new_box, _, backward = rescale_box(box, new_min, new_max)
         new_box.seed(index)
         actions = [new_box.sample() for _ in range(6)]
         actions.append(new_box.low.copy())
         actions.append(new_box.high.copy())
         actions = [np.where(np.isinf(a), 0, a).astype(dtype) for a in actions]
-        outputs = [forward(a) for a in actions]
+        outputs = [backward(a) for a in actions]
         float64_inputs = [a.astype(np.float64) + 1e-9 for a in actions[:3]]
-        float64_outputs = [forward(a) for a in float64_inputs]
+        float64_outputs = [backward(a) for a in float64_inputs]
         assert all(o.dtype == dtype for o in outputs)
         cases.append({
             "dtype": np.dtype(dtype).name, "low": [repr(float(v)) for v in box.low], "high": [repr(float(v)) for v in box.high],

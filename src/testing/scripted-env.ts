@@ -1,5 +1,13 @@
 import { ResetNeededError, UnsupportedOperationError, InvalidArgumentError } from '../core/errors.js';
-import type { EnvMetadata, Info, RenderMode, ResetOptions, ResetResult, RgbFrame, StepResult } from '../core/env.js';
+import type {
+  EnvMetadata,
+  Info,
+  RenderMode,
+  ResetOptions,
+  ResetResult,
+  RgbFrame,
+  StepResult,
+} from '../core/env.js';
 import type { Space } from '../core/space.js';
 import { SyncEnvBase } from '../core/sync-env-base.js';
 
@@ -32,8 +40,7 @@ export interface ScriptedEnvOptions<Obs, Act> {
 
 /** A recorded call, as {@link episodesFromEvents} reads it (the `kind` field tells reset from step). */
 export type ScriptedEvent<Obs> =
-  | { kind: 'reset'; observation: Obs; info?: Info }
-  | ({ kind: 'step' } & ScriptedStep<Obs>);
+  { kind: 'reset'; observation: Obs; info?: Info } | ({ kind: 'step' } & ScriptedStep<Obs>);
 
 const DEFAULT_METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 30 };
 
@@ -146,7 +153,11 @@ export function episodesFromEvents<Obs>(events: Iterable<ScriptedEvent<Obs>>): S
   const episodes: { observation: Obs; info?: Info; steps: ScriptedStep<Obs>[] }[] = [];
   for (const event of events) {
     if (event.kind === 'reset') {
-      episodes.push({ observation: event.observation, ...(event.info === undefined ? {} : { info: event.info }), steps: [] });
+      episodes.push({
+        observation: event.observation,
+        ...(event.info === undefined ? {} : { info: event.info }),
+        steps: [],
+      });
     } else {
       const current = episodes.at(-1);
       if (current === undefined) {

@@ -3,7 +3,13 @@ import { Box } from '../spaces/box.js';
 import { Discrete } from '../spaces/discrete.js';
 import { ScriptedEnv } from '../testing/scripted-env.js';
 import { toAsyncEnv } from '../testing/to-async-env.js';
-import { bits, readFixture, type Fixture, scriptedFromEvents, type RecordedEvent } from './__fixtures__/replay.js';
+import {
+  bits,
+  readFixture,
+  type Fixture,
+  scriptedFromEvents,
+  type RecordedEvent,
+} from './__fixtures__/replay.js';
 import { NormalizeObservation } from './normalize-observation.js';
 
 interface Case {
@@ -63,7 +69,9 @@ describe('NormalizeObservation', () => {
     });
     const env = new NormalizeObservation(inner);
     env.updateRunningMean = false;
-    expect(Array.from(env.resetSync().observation)).toEqual([Math.fround(3 / Math.fround(Math.sqrt(Math.fround(1 + Math.fround(1e-8)))))]);
+    expect(Array.from(env.resetSync().observation)).toEqual([
+      Math.fround(3 / Math.fround(Math.sqrt(Math.fround(1 + Math.fround(1e-8))))),
+    ]);
     expect(env.statistics.count).toBe(1e-4);
     expect(Array.from(env.statistics.mean)).toEqual([0]);
   });
@@ -100,7 +108,11 @@ describe('NormalizeObservation', () => {
   it('rejects observation spaces without a shape', () => {
     const space = new Discrete(2);
     Object.defineProperty(space, 'shape', { value: undefined });
-    const inner = new ScriptedEnv({ observationSpace: space, actionSpace: new Discrete(2), episodes: [{ observation: 0, steps: [] }] });
+    const inner = new ScriptedEnv({
+      observationSpace: space,
+      actionSpace: new Discrete(2),
+      episodes: [{ observation: 0, steps: [] }],
+    });
     expect(() => new NormalizeObservation(inner)).toThrow(/needs an observation space with a shape/);
   });
 });

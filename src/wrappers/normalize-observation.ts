@@ -41,7 +41,10 @@ export class NormalizeObservation<Obs, Act, I = Info> extends Wrapper<Float32Arr
     this.epsilon = options.epsilon ?? 1e-8;
   }
 
-  protected override transformReset(result: ResetResult<Obs, I>, _options: ResetOptions | undefined): ResetResult<Float32Array, I> {
+  protected override transformReset(
+    result: ResetResult<Obs, I>,
+    _options: ResetOptions | undefined,
+  ): ResetResult<Float32Array, I> {
     return { observation: this.normalize(result.observation), info: result.info };
   }
 
@@ -59,13 +62,15 @@ export class NormalizeObservation<Obs, Act, I = Info> extends Wrapper<Float32Arr
       );
     }
     const observationDtype = valueDtype(observation);
-    if (this.updateRunningMean) statistics.update(values, observationDtype === 'float32' ? 'float32' : 'float64');
+    if (this.updateRunningMean)
+      statistics.update(values, observationDtype === 'float32' ? 'float32' : 'float64');
     const difference = rounder(floatResultDtype(observationDtype, statistics.dtype));
     const scale = rounder(statistics.dtype);
     const epsilon = scale(this.epsilon);
     const out = new Float32Array(statistics.size);
     for (let i = 0; i < statistics.size; i++) {
-      out[i] = difference(values[i]! - statistics.mean[i]!) / scale(Math.sqrt(scale(statistics.var[i]! + epsilon)));
+      out[i] =
+        difference(values[i]! - statistics.mean[i]!) / scale(Math.sqrt(scale(statistics.var[i]! + epsilon)));
     }
     return out;
   }

@@ -3,7 +3,7 @@
  * functions that reproduce float32 or float64 arithmetic.
  */
 import { InvalidArgumentError } from '../core/errors.js';
-import { allocate, DTYPES, dtypeOf, type BoxDtype, type NumericArray } from '../spaces/dtype.js';
+import { DTYPES, dtypeOf, type BoxDtype, type NumericArray } from '../spaces/dtype.js';
 
 /** The floating dtypes arithmetic results live in. */
 export type FloatDtype = 'float32' | 'float64';
@@ -76,11 +76,4 @@ export function numericValues(value: unknown, what: string): ArrayLike<number> {
   if (dtypeOf(value) !== undefined) return value as NumericArray;
   if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value;
   throw new InvalidArgumentError(`${what} must be a number or an array of numbers, got ${typeof value}.`);
-}
-
-/** A new typed array of `dtype` holding `values` (cast as the typed array casts). */
-export function toTypedArray(dtype: BoxDtype, values: ArrayLike<number>): NumericArray {
-  const out = allocate(dtype, values.length);
-  for (let i = 0; i < values.length; i++) out[i] = values[i]!;
-  return out;
 }

@@ -44,7 +44,9 @@ export class RunningMeanStd {
    */
   update(sample: ArrayLike<number>, dtype: FloatDtype): void {
     if (sample.length !== this.size) {
-      throw new InvalidArgumentError(`RunningMeanStd: the sample has ${sample.length} values; expected ${this.size}.`);
+      throw new InvalidArgumentError(
+        `RunningMeanStd: the sample has ${sample.length} values; expected ${this.size}.`,
+      );
     }
     const batchVar = new Float64Array(this.size);
     for (let i = 0; i < this.size; i++) batchVar[i] = (sample[i]! - sample[i]!) ** 2;
@@ -52,8 +54,14 @@ export class RunningMeanStd {
   }
 
   /** Merges the moments of a batch of `batchCount` samples whose mean and variance have dtype `batchDtype`. */
-  updateFromMoments(batchMean: ArrayLike<number>, batchVar: ArrayLike<number>, batchCount: number, batchDtype: FloatDtype): void {
-    const resultDtype: FloatDtype = this.dtype === 'float32' && batchDtype === 'float32' ? 'float32' : 'float64';
+  updateFromMoments(
+    batchMean: ArrayLike<number>,
+    batchVar: ArrayLike<number>,
+    batchCount: number,
+    batchDtype: FloatDtype,
+  ): void {
+    const resultDtype: FloatDtype =
+      this.dtype === 'float32' && batchDtype === 'float32' ? 'float32' : 'float64';
     const r = rounder(resultDtype);
     const rVar = rounder(this.dtype);
     const rBatch = rounder(batchDtype);

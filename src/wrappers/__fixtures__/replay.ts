@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Box } from '../../spaces/box.js';
 import type { Space } from '../../core/space.js';
+import type { BoxDtype } from '../../spaces/dtype.js';
 import { episodesFromEvents, ScriptedEnv, type ScriptedEvent } from '../../testing/scripted-env.js';
 
 /** One recorded call, as the generator writes it (`observation`/`action` null where not recorded). */
@@ -89,4 +90,10 @@ export function eventsFromColumns(columns: {
 /** The bits of float values for exact comparison (`-0` and `0` differ, NaN equals NaN). */
 export function bits(values: ArrayLike<number>): string[] {
   return Array.from(values, (value) => (Object.is(value, -0) ? '-0' : String(value)));
+}
+
+/** `space` as a Box (fails the test otherwise). */
+export function boxOf(space: Space<unknown, unknown>): Box<BoxDtype> {
+  if (!(space instanceof Box)) throw new Error(`expected a Box, got ${String(space)}`);
+  return space as Box<BoxDtype>;
 }
