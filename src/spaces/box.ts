@@ -1,7 +1,16 @@
-import { InvalidArgumentError } from '../core/errors.js';
+import { describeValue, InvalidArgumentError } from '../core/errors.js';
 import type { Rng } from '../core/random/rng.js';
 import type { JsonSchema, Space, SpaceJson } from '../core/space.js';
+import {
+  flattenNested,
+  formatShape,
+  nestedArraySchema,
+  nestValues,
+  sameShape,
+  sameValues,
+} from './array-shape.js';
 import { allocate, DTYPES, dtypeOf, isBoxDtype, type BoxDtype, type TypedArrayOf } from './dtype.js';
+import { formatArray } from './format-array.js';
 import { formatNumber } from './format-number.js';
 
 /** A bound of a `Box`: one number for every coordinate, or one per coordinate (row-major). */
@@ -109,63 +118,53 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
     return out;
   }
 
+  /** `low` and `high` are single numbers when uniform, flat row-major lists otherwise; infinities are `'inf'`/`'-inf'`. */
   toJSON(): SpaceJson {
     return {
       type: this.type,
-      low: Array.from(this.low, encodeBound),
-      high: Array.from(this.high, encodeBound),
+      low: encodeBounds(this.low),
+      high: encodeBounds(this.high),
       shape: [...this.shape],
       dtype: this.dtype,
     };
   }
 
   toJsonSchema(): JsonSchema {
-    const uniformLow = this.low.every((v) => v === this.low[0]);
-    const uniformHigh = this.high.every((v) => v === this.high[0]);
-    const kind = DTYPES[this.dtype].kind;
-    const element = (i: number | undefined): JsonSchema => {
-      const schema: JsonSchema = { type: kind === 'f' ? 'number' : 'integer' };
-      const lowValue = i === undefined ? this.low[0] : this.low[i];
-      const highValue = i === undefined ? this.high[0] : this.high[i];
-      if (lowValue !== undefined && Number.isFinite(lowValue)) schema.minimum = lowValue;
-      if (highValue !== undefined && Number.isFinite(highValue)) schema.maximum = highValue;
-      return schema;
+    const uniform = isUniform(this.low) && isUniform(this.high);
+    const integer = DTYPES[this.dtype].kind !== 'f';
+    const leaf = (i: number): JsonSchema => {
+      const schema: JsonSchema = { type: integer ? 'integer' : 'number' };
+      const low = this.low[i] ?? -Infinity;
+      const high = this.high[i] ?? Infinity;
+      if (Number.isFinite(low)) schema.minimum = low;
+      if (Number.isFinite(high)) schema.maximum = high;
+      const infinities = [...(high === Infinity ? ['inf'] : []), ...(low === -Infinity ? ['-inf'] : [])];
+      return infinities.length === 0 ? schema : { anyOf: [schema, { enum: infinities }] };
     };
-    const build = (depth: number, offset: number): JsonSchema => {
-      const length = this.shape[depth]!;
-      const stride = this.shape.slice(depth + 1).reduce((a, b) => a * b, 1);
-      const schema: JsonSchema = { type: 'array', minItems: length, maxItems: length };
-      if (depth === this.shape.length - 1) {
-        if (uniformLow && uniformHigh) schema.items = element(undefined);
-        else schema.prefixItems = Array.from({ length }, (_, k) => element(offset + k));
-      } else {
-        schema.prefixItems = Array.from({ length }, (_, k) => build(depth + 1, offset + k * stride));
-      }
-      return schema;
-    };
-    return this.shape.length === 0 ? element(0) : build(0, 0);
+    return nestedArraySchema(this.shape, leaf, uniform);
   }
 
-  /** Nested arrays, like NumPy's `tolist()`. */
+  /** Nested arrays, like NumPy's `tolist()`; infinities (allowed where a coordinate is unbounded) as `'inf'`/`'-inf'`. */
   toJsonValue(x: TypedArrayOf<D>): unknown {
-    const nest = (depth: number, offset: number): unknown => {
-      if (depth === this.shape.length) return x[offset];
-      const stride = this.shape.slice(depth + 1).reduce((a, b) => a * b, 1);
-      return Array.from({ length: this.shape[depth]! }, (_, k) => nest(depth + 1, offset + k * stride));
-    };
-    return nest(0, 0);
+    return nestValues(Array.from(x, encodeBound), this.shape);
   }
 
   fromJsonValue(value: unknown): TypedArrayOf<D> {
-    const flat =
-      this.shape.length === 0 ? [value] : (value as unknown[] | undefined)?.flat?.(this.shape.length - 1);
-    const out = allocate(this.dtype, this.size);
-    if (!Array.isArray(flat) || flat.length !== this.size || !flat.every((v) => typeof v === 'number')) {
-      throw new InvalidArgumentError(`${JSON.stringify(value)} is not an element of ${this.toString()}.`);
+    const leaves = flattenNested(value, this.shape);
+    const numbers = leaves?.map((v) => (v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v));
+    if (numbers === undefined || !numbers.every((v) => typeof v === 'number')) {
+      throw new InvalidArgumentError(
+        `${describeValue(value)} is not an element of ${this.toString()}: expected nested arrays of shape ` +
+          `${formatShape(this.shape)} holding numbers.`,
+      );
     }
-    out.set(flat);
-    if (!this.contains(out)) {
-      throw new InvalidArgumentError(`${JSON.stringify(value)} is not an element of ${this.toString()}.`);
+    const out = allocate(this.dtype, this.size);
+    out.set(numbers);
+    if (!numbers.every((v, i) => v === out[i]) || !this.contains(out)) {
+      throw new InvalidArgumentError(
+        `${describeValue(value)} is not an element of ${this.toString()}: values must be ${this.dtype} numbers within ` +
+          `[low, high].`,
+      );
     }
     return out;
   }
@@ -174,23 +173,22 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
     return (
       other instanceof Box &&
       other.dtype === this.dtype &&
-      other.shape.length === this.shape.length &&
-      other.shape.every((d, i) => d === this.shape[i]) &&
+      sameShape(other.shape, this.shape) &&
       sameValues(other.low, this.low) &&
       sameValues(other.high, this.high)
     );
   }
 
+  /** Gymnasium's `repr`: `Box(-1.0, 1.0, (3,), float32)`, or the bounds printed as NumPy arrays when not uniform. */
   toString(): string {
-    const shape = this.shape.length === 1 ? `(${this.shape[0]},)` : `(${this.shape.join(', ')})`;
-    return `Box(${this.boundText(this.low)}, ${this.boundText(this.high)}, ${shape}, ${this.dtype})`;
+    return `Box(${this.boundText(this.low)}, ${this.boundText(this.high)}, ${formatShape(this.shape)}, ${this.dtype})`;
   }
 
   private boundText(values: TypedArrayOf<D>): string {
     const kind = DTYPES[this.dtype].kind;
     const float32 = this.dtype === 'float32';
-    if (values.every((v) => v === values[0])) return formatNumber(values[0] ?? 0, kind, float32);
-    return `[${Array.from(values, (v) => formatNumber(v, kind, float32)).join(' ')}]`;
+    if (values.length > 0 && isUniform(values)) return formatNumber(values[0]!, kind, float32);
+    return formatArray(values, this.shape, { kind, float32 });
   }
 }
 
@@ -262,8 +260,23 @@ function encodeBound(value: number): number | string {
   return value;
 }
 
-function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function encodeBounds(values: ArrayLike<number>): number | string | (number | string)[] {
+  return values.length > 0 && isUniform(values) ? encodeBound(values[0]!) : Array.from(values, encodeBound);
+}
+
+function isUniform(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
   return true;
+}
+
+/**
+ * Whether `value` is a {@link Box} space (of any dtype).
+ *
+ * @example
+ * ```ts
+ * isBox(new Box(0, 1, [2])); // true
+ * ```
+ */
+export function isBox(value: unknown): value is Box<BoxDtype> {
+  return value instanceof Box;
 }
