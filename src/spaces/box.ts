@@ -37,8 +37,10 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
   readonly high: TypedArrayOf<D>;
   /** Number of coordinates (the product of the shape). */
   readonly size: number;
-  private readonly boundedBelow: Uint8Array;
-  private readonly boundedAbove: Uint8Array;
+  /** 1 where a coordinate is bounded below (its `low` was finite; Gymnasium's `bounded_below`). */
+  readonly boundedBelow: Uint8Array;
+  /** 1 where a coordinate is bounded above (its `high` was finite; Gymnasium's `bounded_above`). */
+  readonly boundedAbove: Uint8Array;
 
   constructor(low: BoxBound, high: BoxBound, shape?: readonly number[], dtype: D = 'float32' as D) {
     if (!isBoxDtype(dtype)) throw new InvalidArgumentError(`Box: unsupported dtype ${String(dtype)}.`);
@@ -57,6 +59,9 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
       this.boundedAbove[i] = highValue < Infinity ? 1 : 0;
       this.low[i] = castBound(lowValue, info.kind, info.min, info.max, 'low');
       this.high[i] = castBound(highValue, info.kind, info.min, info.max, 'high');
+      // A zero bound is stored as +0 (float32 rounding can make -0), so the JSON form round-trips exactly.
+      this.low[i] = this.low[i]! + 0;
+      this.high[i] = this.high[i]! + 0;
       if (this.low[i]! > this.high[i]!) {
         throw new InvalidArgumentError(
           `Box: low must not exceed high (coordinate ${i}: ${lowValue} > ${highValue}).`,
@@ -85,7 +90,12 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
 
   /**
    * A random element, drawn as Gymnasium draws it: normal for unbounded coordinates, shifted exponential for
-   * half-bounded ones, uniform for bounded ones (in that order), floored for integer dtypes.
+   * half-bounded ones, uniform for bounded ones (in that order), floored for integer dtypes and clipped to the
+   * dtype's range shrunk by 2 (signed types).
+   *
+   * One deliberate difference: integer samples are finally clipped to `[low, high]`. Gymnasium skips this (except
+   * for int64), so e.g. `Box(126, 127, dtype=int8)` samples 125, outside the box; here that becomes 126.
+   * Every other sample, and the random draws themselves, are identical to Gymnasium's.
    */
   sample(rng: Rng): TypedArrayOf<D> {
     const info = DTYPES[this.dtype];
@@ -112,6 +122,8 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
         const min = info.kind === 'i' ? info.min + 2 : info.min;
         const max = info.kind === 'i' ? info.max - 2 : info.max;
         value = Math.min(Math.max(value, min), max);
+        // Not in Gymnasium: the clip above can leave the box when a bound is within 2 of the dtype's limits.
+        value = Math.min(Math.max(value, this.low[i]!), this.high[i]!);
       }
       out[i] = value;
     }
@@ -122,8 +134,8 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
   toJSON(): SpaceJson {
     return {
       type: this.type,
-      low: encodeBounds(this.low),
-      high: encodeBounds(this.high),
+      low: encodeBounds(this.low, this.boundedBelow, '-inf'),
+      high: encodeBounds(this.high, this.boundedAbove, 'inf'),
       shape: [...this.shape],
       dtype: this.dtype,
     };
@@ -149,6 +161,7 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
     return nestValues(Array.from(x, encodeBound), this.shape);
   }
 
+  /** Reads nested arrays of numbers within the bounds (float values are rounded to the dtype, as NumPy's `asarray`). */
   fromJsonValue(value: unknown): TypedArrayOf<D> {
     const leaves = flattenNested(value, this.shape);
     const numbers = leaves?.map((v) => (v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v));
@@ -158,24 +171,30 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
           `${formatShape(this.shape)} holding numbers.`,
       );
     }
-    const out = allocate(this.dtype, this.size);
-    out.set(numbers);
-    if (!numbers.every((v, i) => v === out[i]) || !this.contains(out)) {
+    const integer = DTYPES[this.dtype].kind !== 'f';
+    const inRange = numbers.every(
+      (v, i) => v >= this.low[i]! && v <= this.high[i]! && (!integer || Number.isInteger(v)),
+    );
+    if (!inRange) {
       throw new InvalidArgumentError(
-        `${describeValue(value)} is not an element of ${this.toString()}: values must be ${this.dtype} numbers within ` +
-          `[low, high].`,
+        `${describeValue(value)} is not an element of ${this.toString()}: values must be ` +
+          `${integer ? 'integers' : 'numbers'} within [low, high].`,
       );
     }
+    const out = allocate(this.dtype, this.size);
+    out.set(numbers);
     return out;
   }
 
   equals(other: Space<unknown, unknown>): boolean {
     return (
-      other instanceof Box &&
+      isBox(other) &&
       other.dtype === this.dtype &&
       sameShape(other.shape, this.shape) &&
       sameValues(other.low, this.low) &&
-      sameValues(other.high, this.high)
+      sameValues(other.high, this.high) &&
+      sameValues(other.boundedBelow, this.boundedBelow) &&
+      sameValues(other.boundedAbove, this.boundedAbove)
     );
   }
 
@@ -260,8 +279,14 @@ function encodeBound(value: number): number | string {
   return value;
 }
 
-function encodeBounds(values: ArrayLike<number>): number | string | (number | string)[] {
-  return values.length > 0 && isUniform(values) ? encodeBound(values[0]!) : Array.from(values, encodeBound);
+/** Bounds for `toJSON`: unbounded coordinates as `'inf'`/`'-inf'` (integer dtypes store them as the dtype's limits). */
+function encodeBounds(
+  values: ArrayLike<number>,
+  bounded: Uint8Array,
+  infinity: 'inf' | '-inf',
+): number | string | (number | string)[] {
+  const encoded = Array.from(values, (value, i) => (bounded[i] === 1 ? encodeBound(value) : infinity));
+  return encoded.length > 0 && encoded.every((v) => v === encoded[0]) ? encoded[0]! : encoded;
 }
 
 function isUniform(values: ArrayLike<number>): boolean {

@@ -58,6 +58,11 @@ export class Dict<S extends SpaceRecord = SpaceRecord> implements Space<DictElem
     }
     const keys = new Set<string>();
     for (const [key, space] of entries) {
+      if (key === '__proto__') {
+        throw new InvalidArgumentError(
+          "Dict: the key '__proto__' is not supported (plain objects and JSON Schema validators mishandle it); rename it.",
+        );
+      }
       if (keys.has(key)) throw new InvalidArgumentError(`Dict: key ${pythonStringRepr(key)} appears twice.`);
       if (!isSpace(space)) {
         throw new InvalidArgumentError(

@@ -74,6 +74,7 @@ export class Tuple<S extends readonly AnySpace[] = readonly AnySpace[]> implemen
   }
 
   toJsonSchema(): JsonSchema {
+    if (this.spaces.length === 0) return { type: 'array', maxItems: 0 };
     return {
       type: 'array',
       prefixItems: this.spaces.map((space) => space.toJsonSchema()),
