@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Box } from '../spaces/box.js';
 import { Discrete } from '../spaces/discrete.js';
+import { MultiBinary } from '../spaces/multi-binary.js';
+import { MultiDiscrete } from '../spaces/multi-discrete.js';
+import { Text } from '../spaces/text.js';
 import { ScriptedEnv } from '../testing/scripted-env.js';
 import { toAsyncEnv } from '../testing/to-async-env.js';
 import {
@@ -112,12 +115,51 @@ describe('FrameStack', () => {
     expect(() => new FrameStack(counter(), 2, { paddingType: Float32Array.of(11, 0) })).toThrow(
       /an element of Box/,
     );
-    const discrete = new ScriptedEnv({
-      observationSpace: new Discrete(3),
+    const text = new ScriptedEnv({
+      observationSpace: new Text(3),
       actionSpace: new Discrete(2),
-      episodes: [{ observation: 0, steps: [] }],
+      episodes: [{ observation: 'a', steps: [] }],
     });
-    expect(() => new FrameStack(discrete as never, 2)).toThrow(/stacks Box observations/);
+    expect(() => new FrameStack(text, 2)).toThrow(
+      /stacks Box, Discrete, MultiDiscrete and MultiBinary observations, got Text/,
+    );
+  });
+
+  it('stacks Discrete observations into a MultiDiscrete, as batch_space does', () => {
+    const inner = new ScriptedEnv({
+      observationSpace: new Discrete(4, 1),
+      actionSpace: new Discrete(2),
+      episodes: [{ observation: 2, steps: [{ observation: 4 }] }],
+    });
+    const env = new FrameStack(inner, 3, { paddingType: 'zero' });
+    expect(env.observationSpace.equals(new MultiDiscrete([4, 4, 4], [1, 1, 1]))).toBe(true);
+    const reset = env.resetSync().observation;
+    expect(reset).toBeInstanceOf(Int32Array);
+    expect(Array.from(reset)).toEqual([1, 1, 2]);
+    expect(env.observationSpace.contains(reset)).toBe(true);
+    expect(Array.from(env.stepSync(0).observation)).toEqual([1, 2, 4]);
+  });
+
+  it('stacks MultiDiscrete and MultiBinary observations into a Box, as batch_space does', () => {
+    const multi = new ScriptedEnv({
+      observationSpace: new MultiDiscrete([3, 5], [0, -2]),
+      actionSpace: new Discrete(2),
+      episodes: [{ observation: Int32Array.of(2, 1), steps: [] }],
+    });
+    const env = new FrameStack(multi, 2, { paddingType: 'zero' });
+    expect(env.observationSpace.equals(new Box([0, -2, 0, -2], [2, 2, 2, 2], [2, 2], 'int32'))).toBe(true);
+    expect(Array.from(env.resetSync().observation)).toEqual([0, -2, 2, 1]);
+    const binary = new ScriptedEnv({
+      observationSpace: new MultiBinary([2]),
+      actionSpace: new Discrete(2),
+      episodes: [{ observation: Int8Array.of(1, 0), steps: [] }],
+    });
+    const stacked = new FrameStack(binary, 2);
+    expect(stacked.observationSpace.equals(new Box(0, 1, [2, 2], 'int8'))).toBe(true);
+    const observation = stacked.resetSync().observation;
+    expect(observation).toBeInstanceOf(Int8Array);
+    expect(Array.from(observation)).toEqual([1, 0, 1, 0]);
+    expect(stacked.observationSpace.contains(observation)).toBe(true);
   });
 
   it('works over an asynchronous environment', async () => {

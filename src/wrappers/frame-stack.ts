@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '../core/errors.js';
 import type { Env, Info, ResetOptions, ResetResult, StepResult } from '../core/env.js';
 import { Wrapper } from '../core/wrapper.js';
-import { Box } from '../spaces/box.js';
-import { allocate, type BoxDtype, type TypedArrayOf } from '../spaces/dtype.js';
+import { allocate, type NumericArray } from '../spaces/dtype.js';
+import { frameLayout, type FrameLayout } from './frame-stack-layout.js';
 
 /**
  * What fills the stack before there are `stackSize` observations: `reset` repeats the reset observation, `zero`
@@ -17,10 +17,12 @@ export interface FrameStackOptions<T> {
 }
 
 /**
- * Stacks the last `stackSize` observations, as Gymnasium's `FrameStackObservation`: the observation space becomes a
- * `Box` with a new first axis of length `stackSize` (bounds repeated), and each observation holds the stack oldest
- * first, as one flat row-major typed array. After `reset`, the stack is the padding repeated `stackSize - 1` times
- * followed by the reset observation. Works on `Box` observation spaces.
+ * Stacks the last `stackSize` observations, as Gymnasium's `FrameStackObservation`: the observation space gains a new
+ * first axis of length `stackSize`, as Gymnasium's `batch_space` makes it (a `Box`, `MultiDiscrete` or `MultiBinary`
+ * becomes a `Box` with the bounds repeated; a `Discrete` a `MultiDiscrete` of `stackSize` components), and each
+ * observation holds the stack
+ * oldest first as one flat row-major typed array. After `reset`, the stack is the padding repeated `stackSize - 1`
+ * times followed by the reset observation.
  *
  * @example
  * ```ts
@@ -28,39 +30,29 @@ export interface FrameStackOptions<T> {
  * const { observation } = env.resetSync({ seed: 0 }); // 16 numbers: the reset observation four times
  * ```
  */
-export class FrameStack<
-  Obs extends TypedArrayOf<D>,
-  Act,
-  I = Info,
-  D extends BoxDtype = BoxDtype,
-> extends Wrapper<TypedArrayOf<D>, Act, I, Obs, Act, I> {
+export class FrameStack<Obs, Act, I = Info> extends Wrapper<NumericArray, Act, I, Obs, Act, I> {
   readonly stackSize: number;
   readonly paddingType: 'reset' | 'zero' | 'custom';
-  private readonly innerSpace: Box<D>;
-  private padding: TypedArrayOf<D>;
-  /** The stacked observations, oldest first (always `stackSize` of them). */
-  private readonly frames: TypedArrayOf<D>[];
+  private readonly layout: FrameLayout;
+  private padding: NumericArray;
+  /** The stacked frames, oldest first (always `stackSize` of them). */
+  private readonly frames: NumericArray[];
 
   constructor(env: Env<Obs, Act, I>, stackSize: number, options: FrameStackOptions<Obs> = {}) {
     super(env);
-    const space = env.observationSpace;
-    if (!(space instanceof Box)) {
-      throw new InvalidArgumentError(
-        `FrameStack stacks Box observations, got ${String(space)}; flatten the space first with FlattenObservation.`,
-      );
-    }
     if (!Number.isSafeInteger(stackSize) || stackSize <= 0) {
       throw new InvalidArgumentError(`FrameStack: stackSize must be a positive integer, got ${stackSize}.`);
     }
-    this.innerSpace = space as Box<D>;
+    const space = env.observationSpace;
+    this.layout = frameLayout(space, stackSize, 'FrameStack');
     this.stackSize = stackSize;
     const padding = options.paddingType ?? 'reset';
     if (padding === 'reset' || padding === 'zero') {
-      this.paddingType = padding;
-      this.padding = zeroElement(this.innerSpace);
+      this.paddingType = padding as 'reset' | 'zero';
+      this.padding = this.layout.zero();
     } else if (typeof padding !== 'string' && space.contains(padding)) {
       this.paddingType = 'custom';
-      this.padding = padding.slice() as TypedArrayOf<D>;
+      this.padding = this.layout.toFrame(padding);
     } else {
       throw new InvalidArgumentError(
         `FrameStack: paddingType must be 'reset', 'zero' or an element of ${String(space)}, got ` +
@@ -68,64 +60,36 @@ export class FrameStack<
       );
     }
     this.frames = Array.from({ length: stackSize }, () => this.padding);
-    const low = repeat(this.innerSpace.low, stackSize);
-    const high = repeat(this.innerSpace.high, stackSize);
-    this.observationSpaceOverride = new Box<D>(low, high, [stackSize, ...space.shape], space.dtype as D);
+    this.observationSpaceOverride = this.layout.stackedSpace as typeof this.observationSpaceOverride;
   }
 
   protected override transformReset(
     result: ResetResult<Obs, I>,
     _options: ResetOptions | undefined,
-  ): ResetResult<TypedArrayOf<D>, I> {
-    const observation = this.copy(result.observation);
+  ): ResetResult<NumericArray, I> {
+    const observation = this.layout.toFrame(result.observation);
     if (this.paddingType === 'reset') this.padding = observation;
     for (let i = 0; i < this.stackSize - 1; i++) this.push(this.padding);
     this.push(observation);
     return { observation: this.stacked(), info: result.info };
   }
 
-  protected override transformStep(result: StepResult<Obs, I>): StepResult<TypedArrayOf<D>, I> {
-    this.push(this.copy(result.observation));
+  protected override transformStep(result: StepResult<Obs, I>): StepResult<NumericArray, I> {
+    this.push(this.layout.toFrame(result.observation));
     return { ...result, observation: this.stacked() };
   }
 
-  private push(frame: TypedArrayOf<D>): void {
+  private push(frame: NumericArray): void {
     this.frames.shift();
     this.frames.push(frame);
   }
 
-  private copy(observation: Obs): TypedArrayOf<D> {
-    if (observation.length !== this.innerSpace.size) {
-      throw new InvalidArgumentError(
-        `FrameStack: the observation has ${observation.length} values; the space has ${this.innerSpace.size}.`,
-      );
-    }
-    return observation.slice() as TypedArrayOf<D>;
-  }
-
-  private stacked(): TypedArrayOf<D> {
-    const size = this.innerSpace.size;
-    const out = allocate(this.innerSpace.dtype, size * this.stackSize);
+  private stacked(): NumericArray {
+    const size = this.layout.size;
+    const out = allocate(this.layout.dtype, size * this.stackSize);
     this.frames.forEach((frame, index) => {
       out.set(frame, index * size);
     });
     return out;
   }
-}
-
-/** The element of `space` closest to zero (Gymnasium's `create_zero_array` for a Box). */
-function zeroElement<D extends BoxDtype>(space: Box<D>): TypedArrayOf<D> {
-  const out = allocate(space.dtype, space.size);
-  for (let i = 0; i < space.size; i++) {
-    const low = space.low[i]!;
-    const high = space.high[i]!;
-    out[i] = low > 0 ? low : high < 0 ? high : 0;
-  }
-  return out;
-}
-
-function repeat(values: ArrayLike<number>, times: number): number[] {
-  const out: number[] = [];
-  for (let t = 0; t < times; t++) for (let i = 0; i < values.length; i++) out.push(values[i]!);
-  return out;
 }
