@@ -20,9 +20,8 @@ export interface FrameStackOptions<T> {
  * Stacks the last `stackSize` observations, as Gymnasium's `FrameStackObservation`: the observation space gains a new
  * first axis of length `stackSize`, as Gymnasium's `batch_space` makes it (a `Box`, `MultiDiscrete` or `MultiBinary`
  * becomes a `Box` with the bounds repeated; a `Discrete` a `MultiDiscrete` of `stackSize` components), and each
- * observation holds the stack
- * oldest first as one flat row-major typed array. After `reset`, the stack is the padding repeated `stackSize - 1`
- * times followed by the reset observation.
+ * observation holds the stack oldest first as one flat row-major typed array. After `reset`, the stack is the padding
+ * repeated `stackSize - 1` times followed by the reset observation.
  *
  * @example
  * ```ts
