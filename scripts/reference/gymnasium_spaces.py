@@ -1,4 +1,5 @@
-"""Records Gymnasium space samples, reprs, flattening and NumPy array printing for LoopGym's space tests.
+"""Records Gymnasium space samples, reprs, flattening, NumPy array printing, dtype promotion and np.sum results for
+LoopGym's space tests.
 
 Run with Gymnasium 1.x and NumPy 2.x (the repo was generated with Gymnasium 1.3.0, NumPy 2.4):
 
@@ -276,6 +277,23 @@ def array_cases():
     return out
 
 
+def result_type_cases():
+    names = ["float32", "float64", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32"]
+    pairs = [[a, b] for a in names for b in names]
+    triples = [["uint8", "int8", "float32"], ["uint16", "int8", "int16"], ["uint32", "int8", "int16"],
+               ["int8", "uint8", "uint16"], ["int64", "uint32", "float32"]]
+    return [{"dtypes": d, "result": str(np.result_type(*[np.dtype(x) for x in d]))} for d in pairs + triples]
+
+
+def sum_cases():
+    g = np.random.default_rng(7)
+    out = []
+    for n in [1, 5, 7, 8, 9, 16, 17, 100, 128, 129, 200, 1000, 1031]:
+        a = g.random(n) * 10.0 ** g.integers(-8, 8, size=n)
+        out.append({"values": [float(v) for v in a], "sum": float(np.sum(a))})
+    return out
+
+
 print(json.dumps({
     "gymnasium": __import__("gymnasium").__version__,
     "numpy": np.__version__,
@@ -283,4 +301,6 @@ print(json.dumps({
     "reprs": repr_cases(),
     "flatten": flatten_cases(),
     "arrays": array_cases(),
+    "resultTypes": result_type_cases(),
+    "sums": sum_cases(),
 }, ensure_ascii=False))

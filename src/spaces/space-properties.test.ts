@@ -62,7 +62,7 @@ const boxArbitrary: fc.Arbitrary<AnySpace> = fc
     return fc.array(bound, { minLength: size, maxLength: size }).map((bounds) => {
       const low = bounds.map(([l]) => l);
       const high = bounds.map(([, h]) => h);
-      return new Box(low, high, shape, dtype) as AnySpace;
+      return new Box(low, high, shape, dtype);
     });
   });
 
