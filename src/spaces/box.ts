@@ -12,9 +12,17 @@ import {
 import { allocate, DTYPES, dtypeOf, isBoxDtype, type BoxDtype, type TypedArrayOf } from './dtype.js';
 import { formatArray } from './format-array.js';
 import { formatNumber } from './format-number.js';
+import {
+  boundAt,
+  castBound,
+  encodeBound,
+  encodeBounds,
+  inferShape,
+  isUniform,
+  type BoxBound,
+} from './box-bounds.js';
 
-/** A bound of a `Box`: one number for every coordinate, or one per coordinate (row-major). */
-export type BoxBound = number | ArrayLike<number>;
+export type { BoxBound } from './box-bounds.js';
 
 /**
  * A (possibly unbounded) box in R^n, as Gymnasium's `Box`. Elements are typed arrays of the dtype holding the
@@ -209,89 +217,6 @@ export class Box<D extends BoxDtype = 'float32'> implements Space<TypedArrayOf<D
     if (values.length > 0 && isUniform(values)) return formatNumber(values[0]!, kind, float32);
     return formatArray(values, this.shape, { kind, float32 });
   }
-}
-
-function inferShape(low: BoxBound, high: BoxBound, shape: readonly number[] | undefined): readonly number[] {
-  if (shape !== undefined) {
-    if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-      throw new InvalidArgumentError(
-        `Box: shape must hold non-negative integers, got [${shape.join(', ')}].`,
-      );
-    }
-    const size = shape.reduce((a, b) => a * b, 1);
-    for (const [name, bound] of [
-      ['low', low],
-      ['high', high],
-    ] as const) {
-      if (typeof bound !== 'number' && bound.length !== size) {
-        throw new InvalidArgumentError(
-          `Box: ${name} has ${bound.length} values but shape [${shape.join(', ')}] needs ${size}.`,
-        );
-      }
-    }
-    return [...shape];
-  }
-  if (typeof low !== 'number' && typeof high !== 'number' && low.length !== high.length) {
-    throw new InvalidArgumentError(
-      `Box: low and high have different lengths (${low.length} and ${high.length}).`,
-    );
-  }
-  if (typeof low !== 'number') return [low.length];
-  if (typeof high !== 'number') return [high.length];
-  return [1];
-}
-
-function boundAt(bound: BoxBound, index: number, name: string): number {
-  const value = typeof bound === 'number' ? bound : bound[index]!;
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new InvalidArgumentError(`Box: ${name} must be numbers, not NaN (coordinate ${index}).`);
-  }
-  return value;
-}
-
-function castBound(
-  value: number,
-  kind: 'f' | 'i' | 'u',
-  min: number,
-  max: number,
-  name: 'low' | 'high',
-): number {
-  if (kind === 'f') {
-    if (Number.isFinite(value) && (value < min || value > max)) {
-      throw new InvalidArgumentError(`Box: ${name} ${value} is out of the dtype's range [${min}, ${max}].`);
-    }
-    return value;
-  }
-  if (value === -Infinity || value === Infinity) {
-    if (kind === 'u' && value === -Infinity)
-      throw new InvalidArgumentError('Box: unsigned dtypes do not support -Infinity.');
-    return value < 0 ? min : max;
-  }
-  if (value < min || value > max) {
-    throw new InvalidArgumentError(`Box: ${name} ${value} is out of the dtype's range [${min}, ${max}].`);
-  }
-  return value;
-}
-
-function encodeBound(value: number): number | string {
-  if (value === Infinity) return 'inf';
-  if (value === -Infinity) return '-inf';
-  return value;
-}
-
-/** Bounds for `toJSON`: unbounded coordinates as `'inf'`/`'-inf'` (integer dtypes store them as the dtype's limits). */
-function encodeBounds(
-  values: ArrayLike<number>,
-  bounded: Uint8Array,
-  infinity: 'inf' | '-inf',
-): number | string | (number | string)[] {
-  const encoded = Array.from(values, (value, i) => (bounded[i] === 1 ? encodeBound(value) : infinity));
-  return encoded.length > 0 && encoded.every((v) => v === encoded[0]) ? encoded[0]! : encoded;
-}
-
-function isUniform(values: ArrayLike<number>): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
-  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
 import type { Rng } from '../core/random/rng.js';
 import type { JsonSchema, Space, SpaceJson } from '../core/space.js';
-import { pythonStringRepr } from './python-repr.js';
+import { comparePythonStrings, pythonStringRepr } from './python-repr.js';
 import { isSpace, type AnySpace, type SpaceElement, type SpaceMask } from './space-types.js';
 
 /** The spaces of a {@link Dict}, by key. */
@@ -50,7 +50,7 @@ export class Dict<S extends SpaceRecord = SpaceRecord> implements Space<DictElem
         return entry as readonly [string, unknown];
       });
     } else if (spaces !== null && typeof spaces === 'object') {
-      entries = Object.entries(spaces).sort(([a], [b]) => compareCodePoints(a, b));
+      entries = Object.entries(spaces).sort(([a], [b]) => comparePythonStrings(a, b));
     } else {
       throw new InvalidArgumentError(
         `Dict: expected an object, a Map or [key, space] pairs, got ${describeValue(spaces)}.`,
@@ -176,17 +176,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
-}
-
-/** Python's string order (by code point), which differs from JavaScript's UTF-16 order beyond the BMP. */
-export function compareCodePoints(a: string, b: string): number {
-  const left = Array.from(a);
-  const right = Array.from(b);
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const difference = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
-    if (difference !== 0) return difference;
-  }
-  return left.length - right.length;
 }
 
 /**

@@ -34,3 +34,21 @@ const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 function isPrintable(character: string): boolean {
   return character === ' ' || !NON_PRINTABLE.test(character);
 }
+
+/**
+ * Python's string order (by code point), which differs from JavaScript's default UTF-16 order beyond the BMP.
+ *
+ * @example
+ * ```ts
+ * ['\u{1F600}', '\uFFFF'].sort(comparePythonStrings); // ['\uFFFF', '\u{1F600}']
+ * ```
+ */
+export function comparePythonStrings(a: string, b: string): number {
+  const left = Array.from(a);
+  const right = Array.from(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const difference = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
+}

@@ -1,6 +1,7 @@
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
 import type { Rng } from '../core/random/rng.js';
 import type { JsonSchema, Space, SpaceJson } from '../core/space.js';
+import { comparePythonStrings } from './python-repr.js';
 
 /** Gymnasium's default charset: the Latin letters and digits (here in code-point order). */
 export const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -79,7 +80,7 @@ export class Text implements Space<string, TextMask> {
     this.maxLength = maxLength;
     this.characterList = list;
     this.indices = indices;
-    this.characters = [...list].sort(compareCodePoints).join('');
+    this.characters = [...list].sort(comparePythonStrings).join('');
   }
 
   /** The position of `character` in the charset (used by `flatten`), or -1. */
@@ -187,10 +188,6 @@ export class Text implements Space<string, TextMask> {
     }
     return Float64Array.from(Array.from(values, Number));
   }
-}
-
-function compareCodePoints(a: string, b: string): number {
-  return a.codePointAt(0)! - b.codePointAt(0)!;
 }
 
 /** A character escaped for a JSON Schema (ECMAScript, `u` flag) character class. */
