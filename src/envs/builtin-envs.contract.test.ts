@@ -24,7 +24,7 @@ describe.each(ids)('%s', (id) => {
     fc.assert(
       fc.property(fc.nat({ max: 10_000 }), (seed) => {
         const run = (): unknown[] => {
-          const env = makeSync<unknown, unknown>(id);
+          const env = makeSync(id);
           const agent = new RandomAgent(env.actionSpace, { seed });
           let { observation, info } = env.resetSync({ seed });
           const trace: unknown[] = [env.observationSpace.toJsonValue(observation)];
