@@ -36,8 +36,11 @@ def build(j):
         return spaces.Discrete(j["n"], start=j.get("start", 0))
     if t == "Box":
         shape = tuple(j["shape"])
-        low = np.array([unbound(v) for v in j["low"]], dtype=np.float64).reshape(shape)
-        high = np.array([unbound(v) for v in j["high"]], dtype=np.float64).reshape(shape)
+        size = int(np.prod(shape))
+        low = [unbound(v) for v in j["low"]] if isinstance(j["low"], list) else [unbound(j["low"])] * size
+        high = [unbound(v) for v in j["high"]] if isinstance(j["high"], list) else [unbound(j["high"])] * size
+        low = np.array(low, dtype=np.float64).reshape(shape)
+        high = np.array(high, dtype=np.float64).reshape(shape)
         dtype = np.dtype(j["dtype"])
         if dtype.kind != "f":  # integer bounds: pass them as integers (infinities as float arrays)
             if np.all(np.isfinite(low)):
@@ -107,11 +110,9 @@ def sample_args(j, mask):
 
 
 def box(low, high, shape, dtype="float32"):
-    size = int(np.prod(shape))
-    low = low if isinstance(low, list) else [low] * size
-    high = high if isinstance(high, list) else [high] * size
-    return {"type": "Box", "low": [bound(v) for v in low], "high": [bound(v) for v in high],
-            "shape": list(shape), "dtype": dtype}
+    """LoopGym's Box JSON: a bound is one number (uniform) or a flat row-major list."""
+    encode = (lambda b: [bound(v) for v in b] if isinstance(b, list) else bound(b))
+    return {"type": "Box", "low": encode(low), "high": encode(high), "shape": list(shape), "dtype": dtype}
 
 
 def discrete(n, start=0):
