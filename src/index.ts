@@ -41,6 +41,80 @@ export { Wrapper } from './core/wrapper.js';
 export { Rng, createRng, type ChoiceOptions, type IntegersOptions } from './core/random/rng.js';
 export { PCG64, type Pcg64State } from './core/random/pcg64.js';
 export { SeedSequence, type SeedEntropy, type SeedSequenceOptions } from './core/random/seed-sequence.js';
+export { warnOnce, setWarningHandler, type WarningHandler } from './core/warnings.js';
+
+// Spaces
 export { Discrete, type DiscreteMask } from './spaces/discrete.js';
-export { Box, type BoxBound } from './spaces/box.js';
+export { Box, isBox, type BoxBound } from './spaces/box.js';
 export type { BoxDtype, NumericArray, TypedArrayOf } from './spaces/dtype.js';
+export {
+  MultiDiscrete,
+  type MultiDiscreteMask,
+  type NestedNumbers,
+  type ComponentMasks,
+} from './spaces/multi-discrete.js';
+export { MultiBinary, type MultiBinaryMask } from './spaces/multi-binary.js';
+export { Text, ALPHANUMERIC, type TextMask, type TextOptions } from './spaces/text.js';
+export { Dict, isDict, type DictElement, type DictMask, type SpaceRecord } from './spaces/dict.js';
+export { Tuple, isTuple, type TupleElement, type TupleMask } from './spaces/tuple.js';
+export { spaceFromJSON } from './spaces/space-from-json.js';
+export { flatdim, flatten, unflatten, flattenSpace, flatDtype, resultDtype } from './spaces/flatten.js';
+export { isSpace, type AnySpace, type SpaceElement, type SpaceMask } from './spaces/space-types.js';
+
+// Registry
+export { Registry, type RegisterOptions } from './registry/registry.js';
+export { defaultRegistry, register, spec, listEnvs } from './registry/default-registry.js';
+export { make, makeSync, type MakeOptions, type EnvWrapperFunction } from './registry/make.js';
+export { parseEnvId, formatEnvId, type EnvIdParts } from './registry/env-id.js';
+export { resolveEnvOptions, describeEnvOptions } from './registry/env-options.js';
+
+// Wrappers
+export { TimeLimit } from './wrappers/time-limit.js';
+export { OrderEnforcing } from './wrappers/order-enforcing.js';
+export { PassiveEnvChecker } from './wrappers/passive-env-checker.js';
+export {
+  RecordEpisodeStatistics,
+  type EpisodeStatistics,
+  type RecordEpisodeStatisticsOptions,
+} from './wrappers/record-episode-statistics.js';
+export { Autoreset } from './wrappers/autoreset.js';
+export { ClipAction } from './wrappers/clip-action.js';
+export { RescaleAction } from './wrappers/rescale-action.js';
+export { TransformObservation } from './wrappers/transform-observation.js';
+export { TransformReward } from './wrappers/transform-reward.js';
+export { FlattenObservation } from './wrappers/flatten-observation.js';
+export { FrameStack, type FrameStackOptions, type FrameStackPadding } from './wrappers/frame-stack.js';
+export { NormalizeObservation } from './wrappers/normalize-observation.js';
+export { NormalizeReward, type NormalizeRewardOptions } from './wrappers/normalize-reward.js';
+export { RunningMeanStd, type RunningMeanStdOptions } from './wrappers/running-mean-std.js';
+
+// Toy-text environments
+export { FrozenLakeEnv, type FrozenLakeOptions } from './envs/toy-text/frozen-lake.js';
+export {
+  FROZEN_LAKE_MAPS,
+  generateRandomMap,
+  isFrozenLakeMapSolvable,
+  type FrozenLakeMapName,
+} from './envs/toy-text/frozen-lake-maps.js';
+export { CliffWalkingEnv, type CliffWalkingOptions } from './envs/toy-text/cliff-walking.js';
+export { TaxiEnv, type TaxiOptions, type TaxiInfo } from './envs/toy-text/taxi.js';
+export { encodeTaxiState, decodeTaxiState, type TaxiState } from './envs/toy-text/taxi-model.js';
+export { BlackjackEnv, type BlackjackOptions, type BlackjackObservation } from './envs/toy-text/blackjack.js';
+export {
+  TransitionTableEnv,
+  type Transition,
+  type TransitionTable,
+  type TransitionInfo,
+} from './envs/toy-text/transition-table-env.js';
+
+// Agents and evaluation
+export type { Agent, ActContext } from './agents/agent.js';
+export { RandomAgent, type RandomAgentOptions } from './agents/random-agent.js';
+export {
+  runEpisodes,
+  summarize,
+  type EpisodeSummary,
+  type RunSummary,
+  type RunEpisodesOptions,
+  type StepEvent,
+} from './eval/run-episodes.js';
