@@ -1,0 +1,80 @@
+import type { Rng } from '../../core/random/rng.js';
+import { glibcCos, glibcSin } from './math/glibc-sin-cos.js';
+
+/*
+ * CartPole's physics (Barto, Sutton and Anderson 1983, as Gymnasium's `CartPole-v1` computes it): state
+ * `[x, xDot, theta, thetaDot]` in float64, explicit Euler steps of 0.02 s. Each function works on the four values
+ * at `offset` of a Float64Array, so one array can hold a single environment or a whole batch.
+ */
+
+const GRAVITY = 9.8;
+const MASS_POLE = 0.1;
+const TOTAL_MASS = MASS_POLE + 1.0;
+const HALF_LENGTH = 0.5;
+const POLE_MASS_LENGTH = MASS_POLE * HALF_LENGTH;
+const FORCE_MAGNITUDE = 10.0;
+const TAU = 0.02;
+const FOUR_THIRDS = 4.0 / 3.0;
+
+/** The pole angle (radians) beyond which an episode terminates: 12 degrees. */
+export const CART_POLE_THETA_THRESHOLD = (12 * 2 * Math.PI) / 360;
+/** The cart position beyond which an episode terminates. */
+export const CART_POLE_X_THRESHOLD = 2.4;
+
+/**
+ * Draws a new state uniformly from `[low, high)` (four draws, in state order), as `CartPoleEnv.reset`.
+ *
+ * @example
+ * ```ts
+ * const state = new Float64Array(4);
+ * resetCartPole(state, 0, createRng(0), -0.05, 0.05);
+ * ```
+ */
+export function resetCartPole(
+  state: Float64Array,
+  offset: number,
+  rng: Rng,
+  low: number,
+  high: number,
+): void {
+  state[offset] = rng.uniform(low, high);
+  state[offset + 1] = rng.uniform(low, high);
+  state[offset + 2] = rng.uniform(low, high);
+  state[offset + 3] = rng.uniform(low, high);
+}
+
+/**
+ * Advances the state at `offset` by one step, pushing right for action 1 and left otherwise; returns whether the
+ * new state is terminal (cart or pole out of bounds).
+ *
+ * @example
+ * ```ts
+ * const terminated = stepCartPole(state, 0, 1);
+ * ```
+ */
+export function stepCartPole(state: Float64Array, offset: number, action: number): boolean {
+  const x = state[offset]!;
+  const xDot = state[offset + 1]!;
+  const theta = state[offset + 2]!;
+  const thetaDot = state[offset + 3]!;
+  const force = action === 1 ? FORCE_MAGNITUDE : -FORCE_MAGNITUDE;
+  const cosTheta = glibcCos(theta);
+  const sinTheta = glibcSin(theta);
+  const temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
+  const thetaAcc =
+    (GRAVITY * sinTheta - cosTheta * temp) /
+    (HALF_LENGTH * (FOUR_THIRDS - (MASS_POLE * (cosTheta * cosTheta)) / TOTAL_MASS));
+  const xAcc = temp - (POLE_MASS_LENGTH * thetaAcc * cosTheta) / TOTAL_MASS;
+  const newX = x + TAU * xDot;
+  const newTheta = theta + TAU * thetaDot;
+  state[offset] = newX;
+  state[offset + 1] = xDot + TAU * xAcc;
+  state[offset + 2] = newTheta;
+  state[offset + 3] = thetaDot + TAU * thetaAcc;
+  return (
+    newX < -CART_POLE_X_THRESHOLD ||
+    newX > CART_POLE_X_THRESHOLD ||
+    newTheta < -CART_POLE_THETA_THRESHOLD ||
+    newTheta > CART_POLE_THETA_THRESHOLD
+  );
+}
