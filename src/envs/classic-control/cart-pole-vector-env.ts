@@ -1,0 +1,95 @@
+import { InvalidActionError } from '../../core/errors.js';
+import type { RenderFrame } from '../../core/env.js';
+import type { Rng } from '../../core/random/rng.js';
+import { Discrete } from '../../spaces/discrete.js';
+import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/batched-vector-env.js';
+import { resetCartPole, stepCartPole } from './cart-pole-dynamics.js';
+import { renderCartPole } from './cart-pole-render.js';
+import { CART_POLE_METADATA, cartPoleObservationSpace, fixed } from './cart-pole.js';
+import { resetBounds } from './reset-bounds.js';
+
+/** Options of {@link CartPoleVectorEnv}. */
+export interface CartPoleVectorEnvOptions extends BatchedVectorEnvOptions {
+  /** Sutton and Barto's rewards (0 per step, -1 at the fall) instead of +1 per step. */
+  suttonBartoReward?: boolean | undefined;
+}
+
+/**
+ * `numEnvs` CartPoles stepped by one kernel over a `Float64Array` (four values per sub-environment). Equal, bit for
+ * bit, to a `SyncVectorEnv` of `CartPoleEnv`s with the same step limit: each sub-environment has its own generator
+ * (seed + i), reset options apply to the reset they are given to, and autoresets use the default bounds.
+ *
+ * Unlike Gymnasium's own `CartPoleVectorEnv` (one generator for the batch, float32 rewards, next-step autoreset
+ * only), this one supports all three autoreset modes and reproduces Gymnasium's `make_vec(..., "sync")`.
+ *
+ * Actions are an `Int32Array` of 0/1; observations one `Float32Array` of `numEnvs * 4` values.
+ *
+ * @example
+ * ```ts
+ * const envs = new CartPoleVectorEnv(256, { maxEpisodeSteps: 500, copy: false });
+ * envs.resetSync({ seed: 0 });
+ * const { observations, rewards } = envs.stepSync(new Int32Array(256).fill(1));
+ * ```
+ */
+export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, number]> {
+  readonly singleObservationSpace = cartPoleObservationSpace();
+  readonly singleActionSpace = new Discrete(2);
+  readonly suttonBartoReward: boolean;
+  /** Every sub-environment's `[x, xDot, theta, thetaDot]`, four float64 values each. */
+  readonly state: Float64Array;
+
+  constructor(numEnvs: number, options: CartPoleVectorEnvOptions = {}) {
+    super(numEnvs, 4, CART_POLE_METADATA, options);
+    this.suttonBartoReward = options.suttonBartoReward ?? false;
+    this.state = new Float64Array(numEnvs * 4);
+  }
+
+  protected parseResetOptions(options: Record<string, unknown> | undefined): [number, number] {
+    return resetBounds(options, -0.05, 0.05);
+  }
+
+  protected resetSubEnv(index: number, rng: Rng, [low, high]: [number, number]): void {
+    const offset = index * 4;
+    resetCartPole(this.state, offset, rng, low, high);
+    const observations = this.observationBuffer;
+    observations[offset] = this.state[offset]!;
+    observations[offset + 1] = this.state[offset + 1]!;
+    observations[offset + 2] = this.state[offset + 2]!;
+    observations[offset + 3] = this.state[offset + 3]!;
+  }
+
+  protected stepKernel(actions: Int32Array): void {
+    const n = this.numEnvs;
+    const skip = this.skipMask;
+    for (let i = 0; i < n; i++) {
+      const action = actions[i];
+      if (skip[i] === 0 && action !== 0 && action !== 1) {
+        throw new InvalidActionError(action, this.singleActionSpace.toString(), `sub-environment ${i}`);
+      }
+    }
+    const state = this.state;
+    const observations = this.observationBuffer;
+    const rewards = this.rewardBuffer;
+    const terminations = this.terminationBuffer;
+    const stepReward = this.suttonBartoReward ? 0 : 1;
+    const fallReward = this.suttonBartoReward ? -1 : 1;
+    for (let i = 0; i < n; i++) {
+      if (skip[i] === 1) continue;
+      const offset = i * 4;
+      const terminated = stepCartPole(state, offset, actions[i]!);
+      observations[offset] = state[offset]!;
+      observations[offset + 1] = state[offset + 1]!;
+      observations[offset + 2] = state[offset + 2]!;
+      observations[offset + 3] = state[offset + 3]!;
+      rewards[i] = terminated ? fallReward : stepReward;
+      terminations[i] = terminated ? 1 : 0;
+    }
+  }
+
+  protected renderSubEnv(index: number): RenderFrame {
+    const offset = index * 4;
+    if (this.renderMode === 'rgb_array') return renderCartPole(this.state, offset);
+    const [x, xDot, theta, thetaDot] = this.state.subarray(offset, offset + 4);
+    return `CartPole x=${fixed(x!)} xDot=${fixed(xDot!)} theta=${fixed(theta!)} thetaDot=${fixed(thetaDot!)}\n`;
+  }
+}
