@@ -9,6 +9,12 @@ import { CartPoleEnv } from './cart-pole.js';
 import { classicControlRegistrations } from './classic-control-registrations.js';
 import { PendulumEnv } from './pendulum.js';
 
+/** `value` narrowed to `type`, failing the test otherwise. */
+function instance<T>(value: unknown, type: abstract new (...args: never[]) => T): T {
+  if (!(value instanceof type)) throw new Error(`expected an instance of ${type.name}`);
+  return value;
+}
+
 function registry(): Registry {
   const result = new Registry();
   for (const registration of classicControlRegistrations) result.register(registration);
@@ -59,9 +65,9 @@ describe('classicControlRegistrations', () => {
     const specs = registry();
     const env = makeSync<Float32Array, number>('CartPole-v1', { registry: specs, sutton_barto_reward: true });
     expect(env.unwrapped).toBeInstanceOf(CartPoleEnv);
-    expect((env.unwrapped as CartPoleEnv).suttonBartoReward).toBe(true);
+    expect(instance(env.unwrapped, CartPoleEnv).suttonBartoReward).toBe(true);
     const pendulum = makeSync('Pendulum-v1', { registry: specs, g: 9.81, renderMode: 'rgb_array' });
-    expect((pendulum.unwrapped as PendulumEnv).g).toBe(9.81);
+    expect(instance(pendulum.unwrapped, PendulumEnv).g).toBe(9.81);
     expect(pendulum.renderMode).toBe('rgb_array');
     expect(() => makeSync('Acrobot-v1', { registry: specs, gravity: 3 })).toThrow(InvalidArgumentError);
   });
@@ -87,7 +93,7 @@ describe('classicControlRegistrations', () => {
       expect(isSynchronousVectorEnv(envs)).toBe(true);
       expect(envs.numEnvs).toBe(3);
       expect(envs.autoresetMode).toBe('same-step');
-      expect((envs as BatchedVectorEnv<Int32Array, unknown>).maxEpisodeSteps, id).toBe(spec.maxEpisodeSteps);
+      expect(instance(envs, BatchedVectorEnv).maxEpisodeSteps, id).toBe(spec.maxEpisodeSteps);
     }
     const spec = specs.spec('CartPole-v1');
     const custom = spec.vectorEntryPoint!(
@@ -96,8 +102,8 @@ describe('classicControlRegistrations', () => {
       { maxEpisodeSteps: 7 },
     );
     expect(custom).toBeInstanceOf(CartPoleVectorEnv);
-    expect((custom as CartPoleVectorEnv).maxEpisodeSteps).toBe(7);
-    expect((custom as CartPoleVectorEnv).suttonBartoReward).toBe(true);
+    expect(instance(custom, CartPoleVectorEnv).maxEpisodeSteps).toBe(7);
+    expect(instance(custom, CartPoleVectorEnv).suttonBartoReward).toBe(true);
     expect(custom.renderMode).toBe('ansi');
   });
 });
