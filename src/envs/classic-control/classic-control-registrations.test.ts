@@ -93,7 +93,9 @@ describe('classicControlRegistrations', () => {
       expect(isSynchronousVectorEnv(envs)).toBe(true);
       expect(envs.numEnvs).toBe(3);
       expect(envs.autoresetMode).toBe('same-step');
-      expect(instance(envs, BatchedVectorEnv).maxEpisodeSteps, id).toBe(spec.maxEpisodeSteps);
+      expect((envs as unknown as { maxEpisodeSteps: unknown }).maxEpisodeSteps, id).toBe(
+        spec.maxEpisodeSteps,
+      );
     }
     const spec = specs.spec('CartPole-v1');
     const custom = spec.vectorEntryPoint!(
