@@ -11,6 +11,8 @@ export interface VectorFactoryOptions {
   autoresetMode?: AutoresetMode | undefined;
   /** Steps after which each sub-environment's episode is truncated (the registered limit, or the caller's). */
   maxEpisodeSteps?: number | undefined;
+  /** Return fresh batched observations each call (default true); false reuses one buffer. */
+  copy?: boolean | undefined;
 }
 
 /** Makes a natively batched vector environment of `numEnvs` copies from validated constructor options. */
