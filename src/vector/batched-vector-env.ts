@@ -75,7 +75,17 @@ export abstract class BatchedVectorEnv<
   protected readonly truncationBuffer: Uint8Array;
   /** 1 for sub-environments the kernel must leave alone this step (they are reset instead). */
   protected readonly skipMask: Uint8Array;
-  private readonly elapsedSteps: Int32Array;
+  /** Steps since each sub-environment's last reset (its `TimeLimit` counter). */
+  protected readonly elapsedSteps: Int32Array;
+  /** The step limit, `Infinity` when there is none. */
+  protected readonly stepLimit: number;
+  /** Sub-environments whose episode ended this step, and how many (see {@link recordStep}). */
+  protected readonly ended: Int32Array;
+  protected endedCount = 0;
+  /** Sub-environments the next step resets instead of stepping (next-step mode), and how many. */
+  private readonly pending: Int32Array;
+  private pendingCount = 0;
+  /** 1 for sub-environments that ended and wait for a masked reset (disabled mode). */
   private readonly finished: Uint8Array;
   private readonly started: Uint8Array;
   private readonly generators: (Rng | undefined)[];
@@ -84,6 +94,8 @@ export abstract class BatchedVectorEnv<
   private batchedActionSpace: AnySpace | undefined = undefined;
   private defaultParameters: { value: ResetParameters } | undefined = undefined;
   private closed = false;
+  private allStarted = false;
+  private actionLength = 0;
 
   protected constructor(
     numEnvs: number,
@@ -122,6 +134,9 @@ export abstract class BatchedVectorEnv<
     this.truncationBuffer = new Uint8Array(numEnvs);
     this.skipMask = new Uint8Array(numEnvs);
     this.elapsedSteps = new Int32Array(numEnvs);
+    this.stepLimit = limit ?? Infinity;
+    this.ended = new Int32Array(numEnvs);
+    this.pending = new Int32Array(numEnvs);
     this.finished = new Uint8Array(numEnvs);
     this.started = new Uint8Array(numEnvs);
     this.generators = new Array<Rng | undefined>(numEnvs).fill(undefined);
@@ -163,7 +178,7 @@ export abstract class BatchedVectorEnv<
 
   /**
    * Advances every sub-environment `i` with `skipMask[i] === 0` by `actions` (validate them all before changing
-   * any state), writing its observation, reward and termination flag.
+   * any state), writing its observation and reward and calling {@link recordStep} with its termination.
    */
   protected abstract stepKernel(actions: Act): void;
 
@@ -184,49 +199,48 @@ export abstract class BatchedVectorEnv<
       this.elapsedSteps[i] = 0;
       this.terminationBuffer[i] = 0;
       this.truncationBuffer[i] = 0;
+      this.skipMask[i] = 0;
       this.finished[i] = 0;
       this.started[i] = 1;
     }
+    // Pending autoresets of the sub-environments just reset are cancelled (Gymnasium clears their flags).
+    this.pendingCount = 0;
+    for (let i = 0; i < this.numEnvs; i++) if (this.skipMask[i] === 1) this.pending[this.pendingCount++] = i;
     return { observations: this.copy ? this.observationBuffer.slice() : this.observationBuffer, infos: {} };
   }
 
   stepSync(actions: Act): VectorStepResult<Float32Array> {
     this.checkStep(actions);
-    const n = this.numEnvs;
-    const skip = this.skipMask;
-    if (this.autoresetMode === 'next-step') skip.set(this.finished);
+    this.endedCount = 0;
     this.stepKernel(actions);
-    const limit = this.maxEpisodeSteps ?? 0;
-    const elapsed = this.elapsedSteps;
     const terminations = this.terminationBuffer;
     const truncations = this.truncationBuffer;
-    const finished = this.finished;
+    // next-step: the sub-environments that ended last step were skipped by the kernel; reset them now.
+    for (let k = 0; k < this.pendingCount; k++) {
+      const i = this.pending[k]!;
+      this.autoreset(i);
+      this.rewardBuffer[i] = 0;
+      terminations[i] = 0;
+      truncations[i] = 0;
+      this.skipMask[i] = 0;
+    }
+    this.pendingCount = 0;
     let infos: Info = {};
-    for (let i = 0; i < n; i++) {
-      if (skip[i] === 1) {
-        this.autoreset(i);
-        this.rewardBuffer[i] = 0;
-        terminations[i] = 0;
-        truncations[i] = 0;
-        finished[i] = 0;
-        continue;
-      }
-      const steps = elapsed[i]! + 1;
-      elapsed[i] = steps;
-      const truncated = limit > 0 && steps >= limit ? 1 : 0;
-      truncations[i] = truncated;
-      const ended = terminations[i]! | truncated;
-      if (ended === 1 && this.autoresetMode === 'same-step') {
+    const mode = this.autoresetMode;
+    for (let k = 0; k < this.endedCount; k++) {
+      const i = this.ended[k]!;
+      if (mode === 'next-step') {
+        this.skipMask[i] = 1;
+        this.pending[this.pendingCount++] = i;
+      } else if (mode === 'same-step') {
         const size = this.observationSize;
         const finalObservation = this.observationBuffer.slice(i * size, (i + 1) * size);
-        infos = addInfo(infos, { final_obs: finalObservation, final_info: {} }, i, n);
+        infos = addInfo(infos, { final_obs: finalObservation, final_info: {} }, i, this.numEnvs);
         this.autoreset(i);
-        finished[i] = 0;
       } else {
-        finished[i] = ended;
+        this.finished[i] = 1;
       }
     }
-    skip.fill(0);
     if (!this.copy) {
       return {
         observations: this.observationBuffer,
@@ -243,6 +257,21 @@ export abstract class BatchedVectorEnv<
       truncations: truncations.slice(),
       infos,
     };
+  }
+
+  /**
+   * Records that the kernel stepped sub-environment `index` (call it once per stepped sub-environment, after
+   * writing its observation and reward): counts the step against the step limit, sets the termination and
+   * truncation flags and notes an ended episode for the autoreset. A hot kernel may inline these few lines itself
+   * (as `CartPoleVectorEnv` does).
+   */
+  protected recordStep(index: number, terminated: boolean): void {
+    const steps = this.elapsedSteps[index]! + 1;
+    this.elapsedSteps[index] = steps;
+    const truncated = steps >= this.stepLimit;
+    this.terminationBuffer[index] = terminated ? 1 : 0;
+    this.truncationBuffer[index] = truncated ? 1 : 0;
+    if (terminated || truncated) this.ended[this.endedCount++] = index;
   }
 
   reset(options?: VectorResetOptions): Promise<VectorResetResult<Float32Array>> {
@@ -298,13 +327,17 @@ export abstract class BatchedVectorEnv<
 
   private checkStep(actions: Act): void {
     this.checkOpen();
-    const missing = this.started.indexOf(0);
-    if (missing !== -1) {
-      throw new ResetNeededError(
-        `${this.constructor.name}.step: sub-environment ${missing} was never reset; call reset() before step().`,
-      );
+    if (!this.allStarted) {
+      const missing = this.started.indexOf(0);
+      if (missing !== -1) {
+        throw new ResetNeededError(
+          `${this.constructor.name}.step: sub-environment ${missing} was never reset; call reset() before step().`,
+        );
+      }
+      this.allStarted = true;
     }
-    const expected = this.numEnvs * (this.singleActionSpace.shape.reduce((a, b) => a * b, 1) || 1);
+    this.actionLength ||= this.numEnvs * this.singleActionSpace.shape.reduce((a, b) => a * b, 1);
+    const expected = this.actionLength;
     if (actions === null || typeof actions !== 'object' || actions.length !== expected) {
       throw new InvalidArgumentError(
         `${this.constructor.name}.step: actions must be an array of ${expected} numbers (one per sub-environment` +

@@ -1,4 +1,3 @@
-import { InvalidActionError } from '../../core/errors.js';
 import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Discrete } from '../../spaces/discrete.js';
@@ -7,6 +6,7 @@ import { resetAcrobot, stepAcrobot, writeAcrobotObservation } from './acrobot-dy
 import { renderAcrobot } from './acrobot-render.js';
 import { ACROBOT_METADATA, acrobotObservationSpace } from './acrobot.js';
 import { fixed } from './cart-pole.js';
+import { checkDiscreteActions } from './discrete-actions.js';
 import { resetBounds } from './reset-bounds.js';
 
 /**
@@ -44,18 +44,13 @@ export class AcrobotVectorEnv extends BatchedVectorEnv<Int32Array, [number, numb
   protected stepKernel(actions: Int32Array): void {
     const n = this.numEnvs;
     const skip = this.skipMask;
-    for (let i = 0; i < n; i++) {
-      const action = actions[i];
-      if (skip[i] === 0 && action !== 0 && action !== 1 && action !== 2) {
-        throw new InvalidActionError(action, this.singleActionSpace.toString(), `sub-environment ${i}`);
-      }
-    }
+    checkDiscreteActions(actions, 3, skip, this.singleActionSpace);
     for (let i = 0; i < n; i++) {
       if (skip[i] === 1) continue;
       const terminated = stepAcrobot(this.state, i * 4, actions[i]!);
       writeAcrobotObservation(this.state, i * 4, this.observationBuffer, i * 6, false);
       this.rewardBuffer[i] = terminated ? 0.0 : -1.0;
-      this.terminationBuffer[i] = terminated ? 1 : 0;
+      this.recordStep(i, terminated);
     }
   }
 

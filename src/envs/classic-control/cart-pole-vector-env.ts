@@ -1,4 +1,3 @@
-import { InvalidActionError } from '../../core/errors.js';
 import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Discrete } from '../../spaces/discrete.js';
@@ -6,6 +5,7 @@ import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/bat
 import { resetCartPole, stepCartPole } from './cart-pole-dynamics.js';
 import { renderCartPole } from './cart-pole-render.js';
 import { CART_POLE_METADATA, cartPoleObservationSpace, fixed } from './cart-pole.js';
+import { checkDiscreteActions } from './discrete-actions.js';
 import { resetBounds } from './reset-bounds.js';
 
 /** Options of {@link CartPoleVectorEnv}. */
@@ -61,16 +61,16 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
   protected stepKernel(actions: Int32Array): void {
     const n = this.numEnvs;
     const skip = this.skipMask;
-    for (let i = 0; i < n; i++) {
-      const action = actions[i];
-      if (skip[i] === 0 && action !== 0 && action !== 1) {
-        throw new InvalidActionError(action, this.singleActionSpace.toString(), `sub-environment ${i}`);
-      }
-    }
+    checkDiscreteActions(actions, 2, skip, this.singleActionSpace);
     const state = this.state;
     const observations = this.observationBuffer;
     const rewards = this.rewardBuffer;
     const terminations = this.terminationBuffer;
+    const truncations = this.truncationBuffer;
+    const elapsed = this.elapsedSteps;
+    const ended = this.ended;
+    const limit = this.stepLimit;
+    let endedCount = this.endedCount;
     const stepReward = this.suttonBartoReward ? 0 : 1;
     const fallReward = this.suttonBartoReward ? -1 : 1;
     for (let i = 0; i < n; i++) {
@@ -82,8 +82,15 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
       observations[offset + 2] = state[offset + 2]!;
       observations[offset + 3] = state[offset + 3]!;
       rewards[i] = terminated ? fallReward : stepReward;
+      // recordStep, inlined: the step limit, the flags, the list of ended episodes.
+      const steps = elapsed[i]! + 1;
+      elapsed[i] = steps;
+      const truncated = steps >= limit;
       terminations[i] = terminated ? 1 : 0;
+      truncations[i] = truncated ? 1 : 0;
+      if (terminated || truncated) ended[endedCount++] = i;
     }
+    this.endedCount = endedCount;
   }
 
   protected renderSubEnv(index: number): RenderFrame {

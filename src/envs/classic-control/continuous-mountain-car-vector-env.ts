@@ -69,6 +69,7 @@ export class ContinuousMountainCarVectorEnv extends BatchedVectorEnv<Float32Arra
       );
       observations[offset] = state[offset]!;
       observations[offset + 1] = state[offset + 1]!;
+      this.recordStep(i, this.terminationBuffer[i] === 1);
     }
   }
 

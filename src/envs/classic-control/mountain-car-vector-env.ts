@@ -1,4 +1,3 @@
-import { InvalidActionError } from '../../core/errors.js';
 import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Discrete } from '../../spaces/discrete.js';
@@ -7,6 +6,7 @@ import { fixed } from './cart-pole.js';
 import { MOUNTAIN_CAR_GOAL_POSITION, resetMountainCar, stepMountainCar } from './mountain-car-dynamics.js';
 import { renderMountainCar } from './mountain-car-render.js';
 import { MOUNTAIN_CAR_METADATA, mountainCarObservationSpace } from './mountain-car.js';
+import { checkDiscreteActions } from './discrete-actions.js';
 import { resetBounds } from './reset-bounds.js';
 
 /** Options of {@link MountainCarVectorEnv} (and of the continuous one). */
@@ -54,12 +54,7 @@ export class MountainCarVectorEnv extends BatchedVectorEnv<Int32Array, [number, 
   protected stepKernel(actions: Int32Array): void {
     const n = this.numEnvs;
     const skip = this.skipMask;
-    for (let i = 0; i < n; i++) {
-      const action = actions[i];
-      if (skip[i] === 0 && action !== 0 && action !== 1 && action !== 2) {
-        throw new InvalidActionError(action, this.singleActionSpace.toString(), `sub-environment ${i}`);
-      }
-    }
+    checkDiscreteActions(actions, 3, skip, this.singleActionSpace);
     const state = this.state;
     const observations = this.observationBuffer;
     for (let i = 0; i < n; i++) {
@@ -69,7 +64,7 @@ export class MountainCarVectorEnv extends BatchedVectorEnv<Int32Array, [number, 
       observations[offset] = state[offset]!;
       observations[offset + 1] = state[offset + 1]!;
       this.rewardBuffer[i] = -1.0;
-      this.terminationBuffer[i] = terminated ? 1 : 0;
+      this.recordStep(i, terminated);
     }
   }
 

@@ -62,8 +62,8 @@ export class PendulumVectorEnv extends BatchedVectorEnv<Float32Array, [number, n
       const torque = Math.fround(actions[i]!);
       this.lastTorque[i] = Math.min(Math.max(torque, -PENDULUM_MAX_TORQUE), PENDULUM_MAX_TORQUE);
       this.rewardBuffer[i] = stepPendulum(state, i * 2, torque, this.g);
-      this.terminationBuffer[i] = 0;
       writePendulumObservation(state, i * 2, this.observationBuffer, i * 3);
+      this.recordStep(i, false);
     }
   }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fusedMultiplyAdd, fusedMultiplyAddFloat32 } from './fused-multiply-add.js';
-import { glibcCos, glibcSin } from './glibc-sin-cos.js';
+import { glibcCos, glibcSin, glibcSinCos, sinCosResult } from './glibc-sin-cos.js';
 import { glibcSquare, glibcSquareFloat32 } from './glibc-square.js';
 import { numpyCosFloat32, numpySinFloat32 } from './numpy-float32-sin-cos.js';
 
@@ -36,6 +36,19 @@ describe('exact math (recorded from glibc and NumPy)', () => {
       expect(mismatches(pairs, compute)).toEqual([]);
     });
   }
+
+  it('glibcSinCos gives both values exactly', () => {
+    const sine = (x: number) => {
+      glibcSinCos(x);
+      return sinCosResult[0]!;
+    };
+    const cosine = (x: number) => {
+      glibcSinCos(x);
+      return sinCosResult[1]!;
+    };
+    expect(mismatches(cases.sin!, sine)).toEqual([]);
+    expect(mismatches(cases.cos!, cosine)).toEqual([]);
+  });
 
   it('the recorded hard cases are really hard: the naive formulas miss some of them', () => {
     expect(mismatches(cases.sin!, Math.sin).length).toBeGreaterThan(100);

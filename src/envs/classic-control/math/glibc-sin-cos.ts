@@ -1,5 +1,5 @@
 import { fusedMultiplyAdd as fma } from './fused-multiply-add.js';
-import { SIN_COS_TABLE as TABLE } from './sin-cos-table.js';
+import { SIN_COS_TABLE } from './sin-cos-table.js';
 
 /*
  * sin and cos exactly as glibc 2.28+ computes them on x86-64 with FMA (its `__sin_fma`/`__cos_fma`, the variants
@@ -15,6 +15,8 @@ import { SIN_COS_TABLE as TABLE } from './sin-cos-table.js';
  * reduction that is not ported: there the result falls back to `Math.sin`/`Math.cos`.
  */
 
+/** A module-local binding of the table (faster to reach from optimised code than the import). */
+const TABLE: Float64Array = SIN_COS_TABLE;
 const S1 = -0.16666666666666666;
 const S2 = 0.008333333333332329;
 const S3 = -0.00019841269834414642;
@@ -48,6 +50,10 @@ const REDUCTION_LIMIT = 105414336;
  * the products can move the small term of the kernel's final sum; each bound is at most 2.5 units of 2^-52 of them.
  */
 const GUARD = 8.881784197001252e-16;
+const HALF_GUARD = GUARD / 2;
+const QUARTER_GUARD = GUARD / 4;
+/** The Taylor kernel's guard for da = 0 (twice GUARD: its bound counts the product and the sum, both |t|). */
+const TAYLOR_GUARD = 2 * GUARD;
 
 /** sin(a + da) for |a| < 0.126, or NaN when the unfused evaluation cannot decide the rounding. */
 function taylorSinFast(a: number, da: number): number {
@@ -77,7 +83,7 @@ function tableCosFast(x: number, dx: number): number {
   const u = BIG + ax;
   const base = u - BIG;
   const xr = ax - base + (x < 0 ? -dx : dx);
-  const k = base * 512;
+  const k = (base * 512) | 0;
   const xx = xr * xr;
   const s = xr + xr * xx * (SN3 + xx * SN5);
   const c = xx * (CS2 + xx * (CS4 + xx * CS6));
@@ -95,7 +101,7 @@ function tableCosExact(x: number, dx: number): number {
   const u = BIG + ax;
   const base = u - BIG;
   const xr = ax - base + (x < 0 ? -dx : dx);
-  const k = base * 512;
+  const k = (base * 512) | 0;
   const xx = xr * xr;
   const s = fma(xr * xx, fma(xx, SN5, SN3), xr);
   const c = xx * fma(xx, fma(xx, CS6, CS4), CS2);
@@ -114,13 +120,15 @@ function tableSinFast(x: number, dx: number): number {
   const base = u - BIG;
   const xr = ax - base;
   const d = x <= 0 ? -dx : dx;
-  const k = base * 512;
+  const k = (base * 512) | 0;
   const xx = xr * xr;
   const s = xr + (d + xr * xx * (SN3 + xx * SN5));
   const c = xr * d + xx * (CS2 + xx * (CS4 + xx * CS6));
   const sn = TABLE[k]!;
   const cor = TABLE[k + 1]! + s * TABLE[k + 3]! - sn * c + TABLE[k + 2]! * s;
-  const guard = GUARD * (Math.abs(s) + Math.abs(c));
+  // Fusing moves cor by at most 2.5 units of 2^-52 |s| plus 1.5 of 2^-52 |c| (the last product's rounding and
+  // cor's, s by one ulp in rare ties, c by the fused x*dx); the guard is 3 and 2 such units (cor ~ s).
+  const guard = HALF_GUARD * (Math.abs(s) + Math.abs(c)) + QUARTER_GUARD * Math.abs(cor);
   const low = sn + (cor - guard);
   return low === sn + (cor + guard) ? low : NaN;
 }
@@ -131,7 +139,7 @@ function tableSinExact(x: number, dx: number): number {
   const base = u - BIG;
   const xr = ax - base;
   const d = x <= 0 ? -dx : dx;
-  const k = base * 512;
+  const k = (base * 512) | 0;
   const xx = xr * xr;
   const s = xr + fma(xr * xx, fma(xx, SN5, SN3), d);
   const c = fma(xr, d, xx * fma(xx, fma(xx, CS6, CS4), CS2));
@@ -192,8 +200,26 @@ function sinInQuadrant(a: number, da: number, n: number): number {
  */
 export function glibcSin(x: number): number {
   const ax = Math.abs(x);
+  if (ax < TAYLOR_LIMIT && ax >= SIN_TINY) {
+    // The Taylor kernel with da = 0, unfused; kept when fusing cannot change the rounding. This path is kept
+    // small so that V8 inlines it into the callers' loops.
+    const xx = x * x;
+    const t = xx * (x * ((((S5 * xx + S4) * xx + S3) * xx + S2) * xx + S1));
+    const guard = TAYLOR_GUARD * Math.abs(t);
+    const low = x + (t - guard);
+    if (low === x + (t + guard)) return low;
+  }
+  return sinSlowPath(x, ax);
+}
+
+function sinSlowPath(x: number, ax: number): number {
   if (ax < SIN_TINY) return x;
-  if (ax < TABLE_LIMIT) return kernelSin(x, 0);
+  if (ax < TAYLOR_LIMIT) return taylorSinExact(x, 0);
+  if (ax < TABLE_LIMIT) {
+    let result = tableSinFast(x, 0);
+    if (result !== result) result = tableSinExact(x, 0);
+    return x < 0 ? -result : result;
+  }
   if (ax < QUADRANT_LIMIT) {
     const result = kernelCos(HALF_PI_HIGH - ax, HALF_PI_LOW);
     return x < 0 ? -result : result;
@@ -216,8 +242,27 @@ export function glibcSin(x: number): number {
  */
 export function glibcCos(x: number): number {
   const ax = Math.abs(x);
+  if (ax < TABLE_LIMIT && ax >= COS_TINY) {
+    // The table kernel with dx = 0, unfused; kept when fusing cannot change the rounding (small, to be inlined).
+    const base = BIG + ax - BIG;
+    const xr = ax - base;
+    const k = (base * 512) | 0;
+    const xx = xr * xr;
+    const s = xr + xr * xx * (SN3 + xx * SN5);
+    const c = xx * (CS2 + xx * (CS4 + xx * CS6));
+    const cs = TABLE[k + 2]!;
+    const sSn = s * TABLE[k]!;
+    const cor = TABLE[k + 3]! - s * TABLE[k + 1]! - cs * c - sSn;
+    const guard = GUARD * (Math.abs(sSn) + Math.abs(c) + Math.abs(cor));
+    const low = cs + (cor - guard);
+    if (low === cs + (cor + guard)) return low;
+  }
+  return cosSlowPath(x, ax);
+}
+
+function cosSlowPath(x: number, ax: number): number {
   if (ax < COS_TINY) return 1;
-  if (ax < TABLE_LIMIT) return kernelCos(x, 0);
+  if (ax < TABLE_LIMIT) return tableCosExact(x, 0);
   if (ax < QUADRANT_LIMIT) {
     const y = HALF_PI_HIGH - ax;
     const a = y + HALF_PI_LOW;
@@ -228,4 +273,50 @@ export function glibcCos(x: number): number {
     return sinInQuadrant(a, reducedLow, (reducedQuadrant + 1) & 3);
   }
   return ax < Infinity ? Math.cos(x) : NaN;
+}
+
+/** Where {@link glibcSinCos} writes its results: `[sin, cos]`. */
+export const sinCosResult = new Float64Array(2);
+
+/**
+ * Both `glibcSin(x)` and `glibcCos(x)` (bit for bit the same values) into {@link sinCosResult}, faster than two calls
+ * for |x| < 0.855 where both share the table lookup and polynomials: the hot path of CartPole.
+ *
+ * @example
+ * ```ts
+ * glibcSinCos(0.1);
+ * const [sin, cos] = sinCosResult;
+ * ```
+ */
+export function glibcSinCos(x: number): void {
+  const ax = Math.abs(x);
+  if (ax < TABLE_LIMIT && ax >= SIN_TINY) {
+    const base = BIG + ax - BIG;
+    const xr = ax - base;
+    const k = (base * 512) | 0;
+    const xx = xr * xr;
+    const s = xr + xr * xx * (SN3 + xx * SN5);
+    const c = xx * (CS2 + xx * (CS4 + xx * CS6));
+    const sn = TABLE[k]!;
+    const ssn = TABLE[k + 1]!;
+    const cs = TABLE[k + 2]!;
+    const ccs = TABLE[k + 3]!;
+    const sSn = s * sn;
+    const cosCor = ccs - s * ssn - cs * c - sSn;
+    const cosGuard = GUARD * (Math.abs(sSn) + Math.abs(c) + Math.abs(cosCor));
+    const cosLow = cs + (cosCor - cosGuard);
+    sinCosResult[1] = cosLow === cs + (cosCor + cosGuard) ? cosLow : tableCosExact(x, 0);
+    if (ax < TAYLOR_LIMIT) {
+      sinCosResult[0] = glibcSin(x);
+      return;
+    }
+    const sinCor = ssn + s * ccs - sn * c + cs * s;
+    const sinGuard = HALF_GUARD * (Math.abs(s) + Math.abs(c)) + QUARTER_GUARD * Math.abs(sinCor);
+    const sinLow = sn + (sinCor - sinGuard);
+    const sine = sinLow === sn + (sinCor + sinGuard) ? sinLow : tableSinExact(x, 0);
+    sinCosResult[0] = x < 0 ? -sine : sine;
+    return;
+  }
+  sinCosResult[0] = glibcSin(x);
+  sinCosResult[1] = glibcCos(x);
 }
