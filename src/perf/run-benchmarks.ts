@@ -1,0 +1,172 @@
+import { isSyncEnv, type Env, type SyncEnv } from '../core/env.js';
+import { createRng } from '../core/random/rng.js';
+import { isSynchronousVectorEnv, type SynchronousVectorEnv } from '../core/vector-env.js';
+import { defaultRegistry } from '../registry/default-registry.js';
+import { makeVec } from '../registry/make-vec.js';
+import { make } from '../registry/make.js';
+import { bareCartPoleSteps } from './bare-cart-pole.js';
+import { measure, type Measurement } from './measure.js';
+
+/** Gymnasium 1.4 on this machine, as measured for the issue (steps per second). */
+const GYMNASIUM_MAKE = 146_000;
+const GYMNASIUM_VECTOR_256 = 4_200_000;
+
+const actionRng = createRng(0);
+const ACTIONS = Int32Array.from({ length: 4096 }, () => actionRng.integers(0, 6));
+
+async function asyncSteps(env: Env<unknown, number>, steps: number, actions: Int32Array): Promise<void> {
+  await env.reset({ seed: 0 });
+  for (let i = 0; i < steps; i++) {
+    const result = await env.step(actions[i & 4095]! & 1);
+    if (result.terminated || result.truncated) await env.reset();
+  }
+}
+
+function syncSteps(env: SyncEnv<unknown, number>, steps: number, actions: Int32Array, actionCount = 2): void {
+  env.resetSync({ seed: 0 });
+  for (let i = 0; i < steps; i++) {
+    const result = env.stepSync(actions[i & 4095]! % actionCount);
+    if (result.terminated || result.truncated) env.resetSync();
+  }
+}
+
+function vectorSteps(envs: SynchronousVectorEnv<unknown, Int32Array>, steps: number): void {
+  const batch = new Int32Array(envs.numEnvs);
+  envs.resetSync({ seed: 0 });
+  for (let t = 0; t < steps; t++) {
+    const offset = (t * 7) & 4095;
+    for (let i = 0; i < batch.length; i++) batch[i] = ACTIONS[(offset + i) & 4095]! & 1;
+    envs.stepSync(batch);
+  }
+}
+
+function syncEnvOf(id: string, wrapped: boolean): SyncEnv<unknown, number> {
+  const env = wrapped ? make(id) : defaultRegistry.spec(id).entryPoint({});
+  if (!isSyncEnv(env)) throw new Error(`${id} is not synchronous`);
+  return env as SyncEnv<unknown, number>;
+}
+
+function vectorOf(id: string, numEnvs: number, copy: boolean): SynchronousVectorEnv<unknown, Int32Array> {
+  const envs = makeVec<unknown, Int32Array>(id, numEnvs, { copy });
+  if (!isSynchronousVectorEnv(envs)) throw new Error(`${id} vector is not synchronous`);
+  return envs;
+}
+
+interface Row {
+  measurement: Measurement;
+  baseline: Measurement;
+  reference?: { name: string; perSecond: number };
+  target?: { text: string; met: boolean };
+}
+
+function format(perSecond: number): string {
+  return perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} M/s` : `${(perSecond / 1e3).toFixed(0)} k/s`;
+}
+
+/**
+ * `npm run bench`: steps per second of the classic environments through `make()`, unwrapped, synchronous and
+ * vectorized, each beside a bare typed-array CartPole loop measured in the same run, and against the Gymnasium
+ * figures measured on this machine. `--check` exits 1 when a target is missed; `--json` prints JSON.
+ */
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const json = process.argv.includes('--json');
+  const scale = Number(process.env['LOOPGYM_BENCH_SCALE'] ?? '1');
+  const single = Math.round(1_000_000 * scale);
+  const vectorRounds = Math.max(1, Math.round(4_000 * scale));
+
+  const bareSingle = await measure('bare CartPole kernel, 1 env', single, () =>
+    bareCartPoleSteps(1, single, ACTIONS),
+  );
+  const bareBatch = await measure('bare CartPole kernel, 256 envs', 256 * vectorRounds, () =>
+    bareCartPoleSteps(256, vectorRounds, ACTIONS),
+  );
+
+  const rows: Row[] = [];
+  const cartPole = make<unknown, number>('CartPole-v1');
+  const asyncCartPole = await measure('CartPole-v1 via make(), await step()', single, () =>
+    asyncSteps(cartPole, single, ACTIONS),
+  );
+  const asyncTarget = 15 * GYMNASIUM_MAKE;
+  rows.push({
+    measurement: asyncCartPole,
+    baseline: bareSingle,
+    reference: { name: 'Gymnasium make()', perSecond: GYMNASIUM_MAKE },
+    target: {
+      text: `>= 15x Gymnasium (${format(asyncTarget)})`,
+      met: asyncCartPole.perSecond >= asyncTarget,
+    },
+  });
+  rows.push({
+    measurement: await measure('CartPole-v1 via make(), stepSync()', single, () =>
+      syncSteps(syncEnvOf('CartPole-v1', true), single, ACTIONS),
+    ),
+    baseline: bareSingle,
+    reference: { name: 'Gymnasium make()', perSecond: GYMNASIUM_MAKE },
+  });
+  rows.push({
+    measurement: await measure('CartPole-v1 unwrapped, stepSync()', single, () =>
+      syncSteps(syncEnvOf('CartPole-v1', false), single, ACTIONS),
+    ),
+    baseline: bareSingle,
+    reference: { name: 'Gymnasium make()', perSecond: GYMNASIUM_MAKE },
+  });
+  for (const copy of [false, true]) {
+    const envs = vectorOf('CartPole-v1', 256, copy);
+    const vector = await measure(`CartPole-v1 x256 batched, copy=${copy}`, 256 * vectorRounds, () =>
+      vectorSteps(envs, vectorRounds),
+    );
+    const row: Row = {
+      measurement: vector,
+      baseline: bareBatch,
+      reference: { name: 'Gymnasium vector x256', perSecond: GYMNASIUM_VECTOR_256 },
+    };
+    if (!copy) {
+      const met = vector.perSecond >= 25e6 && vector.perSecond * 1.5 >= bareBatch.perSecond;
+      row.target = { text: '>= 25 M/s and within 1.5x of the bare kernel', met };
+    }
+    rows.push(row);
+  }
+  for (const [id, actionCount] of [
+    ['FrozenLake-v1', 4],
+    ['Taxi-v4', 6],
+  ] as const) {
+    const env = make<unknown, number>(id);
+    const steps = Math.round(single / 2);
+    rows.push({
+      measurement: await measure(`${id} via make(), await step()`, steps, async () => {
+        await env.reset({ seed: 0 });
+        for (let i = 0; i < steps; i++) {
+          const result = await env.step(ACTIONS[i & 4095]! % actionCount);
+          if (result.terminated || result.truncated) await env.reset();
+        }
+      }),
+      baseline: bareSingle,
+      reference: { name: 'Gymnasium make() (CartPole)', perSecond: GYMNASIUM_MAKE },
+    });
+  }
+
+  const missed = rows.filter((r) => r.target !== undefined && !r.target.met);
+  if (json) {
+    console.log(JSON.stringify({ baseline: { single: bareSingle, batch: bareBatch }, rows }, null, 2));
+  } else {
+    console.log(
+      `Baselines (same run): ${bareSingle.name} ${format(bareSingle.perSecond)}; ${bareBatch.name} ${format(bareBatch.perSecond)}`,
+    );
+    console.log('');
+    for (const row of rows) {
+      const { measurement, baseline, reference, target } = row;
+      const parts = [
+        `${measurement.name.padEnd(42)} ${format(measurement.perSecond).padStart(11)}`,
+        `${(measurement.perSecond / baseline.perSecond).toFixed(3)}x bare`,
+      ];
+      if (reference !== undefined)
+        parts.push(`${(measurement.perSecond / reference.perSecond).toFixed(1)}x ${reference.name}`);
+      if (target !== undefined) parts.push(`target ${target.text}: ${target.met ? 'met' : 'MISSED'}`);
+      console.log(parts.join('  |  '));
+    }
+  }
+  if (check && missed.length > 0) process.exitCode = 1;
+}
+
+await main();
