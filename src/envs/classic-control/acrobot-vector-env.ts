@@ -5,7 +5,7 @@ import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/bat
 import { resetAcrobot, stepAcrobot, writeAcrobotObservation } from './acrobot-dynamics.js';
 import { renderAcrobot } from './acrobot-render.js';
 import { ACROBOT_METADATA, acrobotObservationSpace } from './acrobot.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import { checkDiscreteActions } from './discrete-actions.js';
 import { resetBounds } from './reset-bounds.js';
 
@@ -58,6 +58,6 @@ export class AcrobotVectorEnv extends BatchedVectorEnv<Int32Array, [number, numb
     const offset = index * 4;
     if (this.renderMode === 'rgb_array') return renderAcrobot(this.state[offset]!, this.state[offset + 1]!);
     const [a, b, c, d] = this.state.subarray(offset, offset + 4);
-    return `Acrobot theta1=${fixed(a!)} theta2=${fixed(b!)} dtheta1=${fixed(c!)} dtheta2=${fixed(d!)}\n`;
+    return `Acrobot theta1=${formatSigned(a!)} theta2=${formatSigned(b!)} dtheta1=${formatSigned(c!)} dtheta2=${formatSigned(d!)}\n`;
   }
 }

@@ -11,13 +11,20 @@ import {
   writeAcrobotObservation,
 } from './acrobot-dynamics.js';
 import { renderAcrobot } from './acrobot-render.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import { resetBounds } from './reset-bounds.js';
 
 /** Render modes and frame rate of Acrobot. */
 export const ACROBOT_METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 15 };
 
-/** Acrobot's observation space: cos/sin of both angles and both angular velocities (float32). */
+/**
+ * Acrobot's observation space: cos/sin of both angles and both angular velocities (float32).
+ *
+ * @example
+ * ```ts
+ * acrobotObservationSpace().shape; // [6]
+ * ```
+ */
 export function acrobotObservationSpace(): Box {
   const high = [1, 1, 1, 1, ACROBOT_MAX_VELOCITY_1, ACROBOT_MAX_VELOCITY_2];
   return new Box(
@@ -78,7 +85,7 @@ export class AcrobotEnv extends SyncEnvBase<Float32Array, number> {
   /** One line: both angles and angular velocities. */
   protected override renderAnsi(): string {
     const [a, b, c, d] = this.state;
-    return `Acrobot theta1=${fixed(a!)} theta2=${fixed(b!)} dtheta1=${fixed(c!)} dtheta2=${fixed(d!)}\n`;
+    return `Acrobot theta1=${formatSigned(a!)} theta2=${formatSigned(b!)} dtheta1=${formatSigned(c!)} dtheta2=${formatSigned(d!)}\n`;
   }
 
   /** A 500 x 500 picture like Gymnasium's (not pixel-identical). */

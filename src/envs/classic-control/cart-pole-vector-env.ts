@@ -4,7 +4,8 @@ import { Discrete } from '../../spaces/discrete.js';
 import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/batched-vector-env.js';
 import { resetCartPole, stepCartPole } from './cart-pole-dynamics.js';
 import { renderCartPole } from './cart-pole-render.js';
-import { CART_POLE_METADATA, cartPoleObservationSpace, fixed } from './cart-pole.js';
+import { CART_POLE_METADATA, cartPoleObservationSpace } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import { checkDiscreteActions } from './discrete-actions.js';
 import { resetBounds } from './reset-bounds.js';
 
@@ -97,6 +98,6 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
     const offset = index * 4;
     if (this.renderMode === 'rgb_array') return renderCartPole(this.state, offset);
     const [x, xDot, theta, thetaDot] = this.state.subarray(offset, offset + 4);
-    return `CartPole x=${fixed(x!)} xDot=${fixed(xDot!)} theta=${fixed(theta!)} thetaDot=${fixed(thetaDot!)}\n`;
+    return `CartPole x=${formatSigned(x!)} xDot=${formatSigned(xDot!)} theta=${formatSigned(theta!)} thetaDot=${formatSigned(thetaDot!)}\n`;
   }
 }

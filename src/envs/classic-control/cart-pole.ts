@@ -10,6 +10,7 @@ import {
   stepCartPole,
 } from './cart-pole-dynamics.js';
 import { renderCartPole } from './cart-pole-render.js';
+import { formatSigned } from './render/format-signed.js';
 import { resetBounds } from './reset-bounds.js';
 
 /** Constructor options of {@link CartPoleEnv}. */
@@ -20,7 +21,14 @@ export interface CartPoleOptions extends EnvConstructorOptions {
 
 const OBSERVATION_HIGH = [CART_POLE_X_THRESHOLD * 2, Infinity, CART_POLE_THETA_THRESHOLD * 2, Infinity];
 
-/** CartPole's observation space: position, velocity, angle, angular velocity (float32). */
+/**
+ * CartPole's observation space: position, velocity, angle, angular velocity (float32).
+ *
+ * @example
+ * ```ts
+ * cartPoleObservationSpace().shape; // [4]
+ * ```
+ */
 export function cartPoleObservationSpace(): Box {
   return new Box(
     OBSERVATION_HIGH.map((v) => -v),
@@ -30,7 +38,7 @@ export function cartPoleObservationSpace(): Box {
   );
 }
 
-/** Render modes and frame rate of CartPole. */
+/** Render modes and frame rate of CartPole (`ansi`, `rgb_array`; 50 frames a second). */
 export const CART_POLE_METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 50 };
 
 /**
@@ -91,7 +99,7 @@ export class CartPoleEnv extends SyncEnvBase<Float32Array, number> {
   /** One line: cart position and velocity, pole angle and angular velocity. */
   protected override renderAnsi(): string {
     const [x, xDot, theta, thetaDot] = this.state;
-    return `CartPole x=${fixed(x!)} xDot=${fixed(xDot!)} theta=${fixed(theta!)} thetaDot=${fixed(thetaDot!)}\n`;
+    return `CartPole x=${formatSigned(x!)} xDot=${formatSigned(xDot!)} theta=${formatSigned(theta!)} thetaDot=${formatSigned(thetaDot!)}\n`;
   }
 
   /** A 600 x 400 picture like Gymnasium's (not pixel-identical). */
@@ -100,9 +108,4 @@ export class CartPoleEnv extends SyncEnvBase<Float32Array, number> {
       throw new ResetNeededError('Cannot render before reset(): CartPole has no state yet.');
     return renderCartPole(this.state, 0);
   }
-}
-
-/** A number with four decimals and a sign, for the text renderings. */
-export function fixed(value: number): string {
-  return (value >= 0 ? '+' : '') + value.toFixed(4);
 }

@@ -2,7 +2,7 @@ import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Box } from '../../spaces/box.js';
 import { BatchedVectorEnv } from '../../vector/batched-vector-env.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import {
   CONTINUOUS_MOUNTAIN_CAR_GOAL_POSITION,
   resetMountainCar,
@@ -77,6 +77,6 @@ export class ContinuousMountainCarVectorEnv extends BatchedVectorEnv<Float32Arra
     const position = this.state[index * 2]!;
     if (this.renderMode === 'rgb_array')
       return renderMountainCar(position, CONTINUOUS_MOUNTAIN_CAR_GOAL_POSITION);
-    return `MountainCarContinuous position=${fixed(position)} velocity=${fixed(this.state[index * 2 + 1]!)}\n`;
+    return `MountainCarContinuous position=${formatSigned(position)} velocity=${formatSigned(this.state[index * 2 + 1]!)}\n`;
   }
 }

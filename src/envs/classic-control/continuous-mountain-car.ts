@@ -2,7 +2,7 @@ import { InvalidActionError, ResetNeededError } from '../../core/errors.js';
 import type { ResetResult, RgbFrame, StepResult } from '../../core/env.js';
 import { SyncEnvBase } from '../../core/sync-env-base.js';
 import { Box } from '../../spaces/box.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import {
   CONTINUOUS_MOUNTAIN_CAR_GOAL_POSITION,
   resetMountainCar,
@@ -16,7 +16,14 @@ import {
 } from './mountain-car.js';
 import { resetBounds } from './reset-bounds.js';
 
-/** Reads the float32 force of a continuous action (a one-element array). */
+/**
+ * The float32 value of a one-element continuous action (force or torque); anything else is an invalid action.
+ *
+ * @example
+ * ```ts
+ * forceOf(Float32Array.of(0.5), new Box(-1, 1, [1])); // 0.5
+ * ```
+ */
 export function forceOf(action: ArrayLike<number>, space: Box): number {
   if (action === null || typeof action !== 'object' || action.length !== 1 || typeof action[0] !== 'number') {
     throw new InvalidActionError(action, space.toString(), 'expected a one-element Float32Array');
@@ -86,7 +93,7 @@ export class ContinuousMountainCarEnv extends SyncEnvBase<Float32Array, Float32A
 
   /** One line: position and velocity. */
   protected override renderAnsi(): string {
-    return `MountainCarContinuous position=${fixed(this.state[0]!)} velocity=${fixed(this.state[1]!)}\n`;
+    return `MountainCarContinuous position=${formatSigned(this.state[0]!)} velocity=${formatSigned(this.state[1]!)}\n`;
   }
 
   /** A 600 x 400 picture like Gymnasium's (not pixel-identical). */

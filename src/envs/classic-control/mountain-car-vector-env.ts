@@ -2,7 +2,7 @@ import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Discrete } from '../../spaces/discrete.js';
 import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/batched-vector-env.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import { MOUNTAIN_CAR_GOAL_POSITION, resetMountainCar, stepMountainCar } from './mountain-car-dynamics.js';
 import { renderMountainCar } from './mountain-car-render.js';
 import { MOUNTAIN_CAR_METADATA, mountainCarObservationSpace } from './mountain-car.js';
@@ -71,6 +71,6 @@ export class MountainCarVectorEnv extends BatchedVectorEnv<Int32Array, [number, 
   protected renderSubEnv(index: number): RenderFrame {
     const position = this.state[index * 2]!;
     if (this.renderMode === 'rgb_array') return renderMountainCar(position, MOUNTAIN_CAR_GOAL_POSITION);
-    return `MountainCar position=${fixed(position)} velocity=${fixed(this.state[index * 2 + 1]!)}\n`;
+    return `MountainCar position=${formatSigned(position)} velocity=${formatSigned(this.state[index * 2 + 1]!)}\n`;
   }
 }

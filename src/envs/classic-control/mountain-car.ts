@@ -3,7 +3,7 @@ import type { EnvMetadata, ResetResult, RgbFrame, StepResult } from '../../core/
 import { SyncEnvBase, type EnvConstructorOptions } from '../../core/sync-env-base.js';
 import { Box } from '../../spaces/box.js';
 import { Discrete } from '../../spaces/discrete.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import {
   MOUNTAIN_CAR_GOAL_POSITION,
   MOUNTAIN_CAR_MAX_POSITION,
@@ -21,7 +21,14 @@ export interface MountainCarOptions extends EnvConstructorOptions {
   goalVelocity?: number | undefined;
 }
 
-/** The observation space of both mountain cars: position in [-1.2, 0.6], velocity in [-0.07, 0.07] (float32). */
+/**
+ * The observation space of both mountain cars: position in [-1.2, 0.6], velocity in [-0.07, 0.07] (float32).
+ *
+ * @example
+ * ```ts
+ * mountainCarObservationSpace().toString(); // 'Box([-1.2  -0.07], [0.6  0.07], (2,), float32)'
+ * ```
+ */
 export function mountainCarObservationSpace(): Box {
   return new Box(
     [MOUNTAIN_CAR_MIN_POSITION, -MOUNTAIN_CAR_MAX_SPEED],
@@ -85,7 +92,7 @@ export class MountainCarEnv extends SyncEnvBase<Float32Array, number> {
 
   /** One line: position and velocity. */
   protected override renderAnsi(): string {
-    return `MountainCar position=${fixed(this.state[0]!)} velocity=${fixed(this.state[1]!)}\n`;
+    return `MountainCar position=${formatSigned(this.state[0]!)} velocity=${formatSigned(this.state[1]!)}\n`;
   }
 
   /** A 600 x 400 picture like Gymnasium's (not pixel-identical). */

@@ -2,7 +2,7 @@ import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Box } from '../../spaces/box.js';
 import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/batched-vector-env.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import {
   PENDULUM_MAX_TORQUE,
   resetPendulum,
@@ -72,7 +72,7 @@ export class PendulumVectorEnv extends BatchedVectorEnv<Float32Array, [number, n
     const torque = this.lastTorque[index]!;
     if (this.renderMode === 'rgb_array')
       return renderPendulum(theta, Number.isNaN(torque) ? undefined : torque);
-    const torqueText = Number.isNaN(torque) ? 'none' : fixed(torque);
-    return `Pendulum theta=${fixed(theta)} thetaDot=${fixed(this.state[index * 2 + 1]!)} torque=${torqueText}\n`;
+    const torqueText = Number.isNaN(torque) ? 'none' : formatSigned(torque);
+    return `Pendulum theta=${formatSigned(theta)} thetaDot=${formatSigned(this.state[index * 2 + 1]!)} torque=${torqueText}\n`;
   }
 }

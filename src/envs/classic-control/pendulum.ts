@@ -2,7 +2,7 @@ import { ResetNeededError } from '../../core/errors.js';
 import type { EnvMetadata, ResetResult, RgbFrame, StepResult } from '../../core/env.js';
 import { SyncEnvBase, type EnvConstructorOptions } from '../../core/sync-env-base.js';
 import { Box } from '../../spaces/box.js';
-import { fixed } from './cart-pole.js';
+import { formatSigned } from './render/format-signed.js';
 import { forceOf } from './continuous-mountain-car.js';
 import {
   PENDULUM_MAX_SPEED,
@@ -23,7 +23,14 @@ export interface PendulumOptions extends EnvConstructorOptions {
 /** Render modes and frame rate of Pendulum. */
 export const PENDULUM_METADATA: EnvMetadata = { renderModes: ['ansi', 'rgb_array'], renderFps: 30 };
 
-/** Pendulum's observation space: cos and sin of the angle, angular velocity (float32). */
+/**
+ * Pendulum's observation space: cos and sin of the angle, angular velocity (float32).
+ *
+ * @example
+ * ```ts
+ * pendulumObservationSpace().toString(); // 'Box([-1. -1. -8.], [1. 1. 8.], (3,), float32)'
+ * ```
+ */
 export function pendulumObservationSpace(): Box {
   return new Box([-1, -1, -PENDULUM_MAX_SPEED], [1, 1, PENDULUM_MAX_SPEED], [3], 'float32');
 }
@@ -89,8 +96,8 @@ export class PendulumEnv extends SyncEnvBase<Float32Array, Float32Array> {
 
   /** One line: angle, angular velocity and last torque. */
   protected override renderAnsi(): string {
-    const torque = this.lastTorque === undefined ? 'none' : fixed(this.lastTorque);
-    return `Pendulum theta=${fixed(this.state[0]!)} thetaDot=${fixed(this.state[1]!)} torque=${torque}\n`;
+    const torque = this.lastTorque === undefined ? 'none' : formatSigned(this.lastTorque);
+    return `Pendulum theta=${formatSigned(this.state[0]!)} thetaDot=${formatSigned(this.state[1]!)} torque=${torque}\n`;
   }
 
   /** A 500 x 500 picture like Gymnasium's (not pixel-identical). */

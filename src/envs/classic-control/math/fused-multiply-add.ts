@@ -74,19 +74,40 @@ export function fusedMultiplyAddFloat32(a: number, b: number, c: number): number
   return Math.fround(addRoundToOdd(a * b, c));
 }
 
-/** The low 32 bits of a double's representation. */
+/**
+ * The low 32 bits of a double's representation.
+ *
+ * @example
+ * ```ts
+ * lowWord(1 + 2 ** -52); // 1
+ * ```
+ */
 export function lowWord(x: number): number {
   bitsAsDouble[0] = x;
   return bitsAsWords[0]!;
 }
 
-/** The high 32 bits (sign, exponent, top of the significand) of a double's representation. */
+/**
+ * The high 32 bits (sign, exponent, top of the significand) of a double's representation.
+ *
+ * @example
+ * ```ts
+ * highWord(1); // 0x3ff00000
+ * ```
+ */
 export function highWord(x: number): number {
   bitsAsDouble[0] = x;
   return bitsAsWords[1]!;
 }
 
-/** The double whose representation has the given high and low 32-bit words. */
+/**
+ * The double whose representation has the given high and low 32-bit words.
+ *
+ * @example
+ * ```ts
+ * doubleFromWords(0x3ff00000, 0); // 1
+ * ```
+ */
 export function doubleFromWords(high: number, low: number): number {
   bitsAsWords[0] = low;
   bitsAsWords[1] = high;

@@ -275,7 +275,15 @@ function cosSlowPath(x: number, ax: number): number {
   return ax < Infinity ? Math.cos(x) : NaN;
 }
 
-/** Where {@link glibcSinCos} writes its results: `[sin, cos]`. */
+/**
+ * Where {@link glibcSinCos} writes its results: `[sin, cos]` (reused by every call).
+ *
+ * @example
+ * ```ts
+ * glibcSinCos(0.5);
+ * sinCosResult[1]; // glibcCos(0.5)
+ * ```
+ */
 export const sinCosResult = new Float64Array(2);
 
 /**

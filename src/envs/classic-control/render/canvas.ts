@@ -131,7 +131,14 @@ export class Canvas {
   }
 }
 
-/** `point` rotated by `angle` radians (pygame's `Vector2.rotate_rad`: counter-clockwise in y-up coordinates). */
+/**
+ * `point` rotated by `angle` radians (pygame's `Vector2.rotate_rad`: counter-clockwise in y-up coordinates).
+ *
+ * @example
+ * ```ts
+ * rotate([1, 0], Math.PI / 2); // [6.1e-17, 1]
+ * ```
+ */
 export function rotate(point: Point, angle: number): Point {
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
