@@ -14,25 +14,9 @@ import type { Box } from '../spaces/box.js';
 import type { Discrete } from '../spaces/discrete.js';
 import type { AnySpace } from '../spaces/space-types.js';
 import { batchSpace } from './batch-space.js';
+import { readBatchedOptions, type BatchedVectorEnvOptions } from './batched-vector-env-options.js';
 import { addInfo } from './vector-infos.js';
 import { seedsFor, splitResetOptions } from './vector-reset.js';
-
-/** Options every natively batched vector environment accepts. */
-export interface BatchedVectorEnvOptions {
-  /** When finished sub-environments reset (default `next-step`). */
-  autoresetMode?: AutoresetMode | undefined;
-  /** Steps after which a sub-environment's episode is truncated (Gymnasium's `TimeLimit`); none when omitted. */
-  maxEpisodeSteps?: number | undefined;
-  /**
-   * Return fresh arrays from `reset`/`step` (default true). With false, the returned observations, rewards and
-   * flags are internal buffers that the next call overwrites: no allocation per step, for hot training loops.
-   */
-  copy?: boolean | undefined;
-  /** How `render()` renders each sub-environment. */
-  renderMode?: RenderMode | undefined;
-}
-
-const AUTORESET_MODES: readonly AutoresetMode[] = ['next-step', 'same-step', 'disabled'];
 
 /**
  * Base class for vector environments whose dynamics run as one kernel over typed arrays holding every
@@ -53,6 +37,8 @@ const AUTORESET_MODES: readonly AutoresetMode[] = ['next-step', 'same-step', 'di
  * for (let t = 0; t < 1000; t++) envs.stepSync(actions);
  * ```
  */
+export type { BatchedVectorEnvOptions };
+
 export abstract class BatchedVectorEnv<
   Act extends ArrayLike<number>,
   ResetParameters,
@@ -103,25 +89,7 @@ export abstract class BatchedVectorEnv<
     metadata: EnvMetadata,
     options: BatchedVectorEnvOptions,
   ) {
-    if (!Number.isSafeInteger(numEnvs) || numEnvs < 1) {
-      throw new InvalidArgumentError(`numEnvs must be a positive integer, got ${numEnvs}.`);
-    }
-    const mode = options.autoresetMode ?? 'next-step';
-    if (!AUTORESET_MODES.includes(mode)) {
-      throw new InvalidArgumentError(
-        `autoresetMode must be one of ${AUTORESET_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}.`,
-      );
-    }
-    const limit = options.maxEpisodeSteps;
-    if (limit !== undefined && !(Number.isSafeInteger(limit) && limit > 0)) {
-      throw new InvalidArgumentError(`maxEpisodeSteps must be a positive integer, got ${limit}.`);
-    }
-    const renderMode = options.renderMode;
-    if (renderMode !== undefined && !metadata.renderModes.includes(renderMode)) {
-      throw new InvalidArgumentError(
-        `Render mode ${JSON.stringify(renderMode)} is not supported; supported: ${metadata.renderModes.join(', ')}.`,
-      );
-    }
+    const { mode, limit, renderMode } = readBatchedOptions(numEnvs, metadata, options);
     this.numEnvs = numEnvs;
     this.autoresetMode = mode;
     this.renderMode = renderMode;

@@ -27,6 +27,7 @@ import {
   readBatchElement,
   writeBatchElement,
 } from './batch-elements.js';
+import { checkAutoresetMode } from './autoreset-mode.js';
 import { batchSpace } from './batch-space.js';
 import { addInfo } from './vector-infos.js';
 import { seedsFor, splitResetOptions } from './vector-reset.js';
@@ -38,8 +39,6 @@ export interface SyncVectorEnvOptions {
   /** Return a fresh copy of the batched observations (default true); false returns a buffer the next call reuses. */
   copy?: boolean | undefined;
 }
-
-const AUTORESET_MODES: readonly AutoresetMode[] = ['next-step', 'same-step', 'disabled'];
 
 /**
  * Runs several environments one after the other in this thread and batches their results, as Gymnasium's
@@ -85,12 +84,7 @@ export class SyncVectorEnv<Obs = unknown, Act = unknown> implements SynchronousV
     if (envFactories.length === 0) {
       throw new InvalidArgumentError('SyncVectorEnv needs at least one environment factory.');
     }
-    const mode = options.autoresetMode ?? 'next-step';
-    if (!AUTORESET_MODES.includes(mode)) {
-      throw new InvalidArgumentError(
-        `autoresetMode must be one of ${AUTORESET_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}.`,
-      );
-    }
+    const mode = checkAutoresetMode(options.autoresetMode);
     this.envs = envFactories.map((factory) => factory());
     this.numEnvs = this.envs.length;
     const first = this.envs[0]!;
