@@ -299,6 +299,8 @@ export const sinCosResult = new Float64Array(2);
 export function glibcSinCos(x: number): void {
   const ax = Math.abs(x);
   if (ax < TABLE_LIMIT && ax >= SIN_TINY) {
+    // Both unfused kernels; one call of the slow path (below) if either result is undecided, so that this stays
+    // small enough to be inlined.
     const base = BIG + ax - BIG;
     const xr = ax - base;
     const k = (base * 512) | 0;
@@ -312,19 +314,32 @@ export function glibcSinCos(x: number): void {
     const sSn = s * sn;
     const cosCor = ccs - s * ssn - cs * c - sSn;
     const cosGuard = GUARD * (Math.abs(sSn) + Math.abs(c) + Math.abs(cosCor));
-    const cosLow = cs + (cosCor - cosGuard);
-    sinCosResult[1] = cosLow === cs + (cosCor + cosGuard) ? cosLow : tableCosExact(x, 0);
+    const cosine = cs + (cosCor - cosGuard);
+    let decided = cosine === cs + (cosCor + cosGuard);
+    let sine: number;
     if (ax < TAYLOR_LIMIT) {
-      sinCosResult[0] = glibcSin(x);
+      const x2 = x * x;
+      const t = x2 * (x * ((((S5 * x2 + S4) * x2 + S3) * x2 + S2) * x2 + S1));
+      const guard = TAYLOR_GUARD * Math.abs(t);
+      sine = x + (t - guard);
+      decided &&= sine === x + (t + guard);
+    } else {
+      const sinCor = ssn + s * ccs - sn * c + cs * s;
+      const sinGuard = HALF_GUARD * (Math.abs(s) + Math.abs(c)) + QUARTER_GUARD * Math.abs(sinCor);
+      const low = sn + (sinCor - sinGuard);
+      decided &&= low === sn + (sinCor + sinGuard);
+      sine = x < 0 ? -low : low;
+    }
+    if (decided) {
+      sinCosResult[0] = sine;
+      sinCosResult[1] = cosine;
       return;
     }
-    const sinCor = ssn + s * ccs - sn * c + cs * s;
-    const sinGuard = HALF_GUARD * (Math.abs(s) + Math.abs(c)) + QUARTER_GUARD * Math.abs(sinCor);
-    const sinLow = sn + (sinCor - sinGuard);
-    const sine = sinLow === sn + (sinCor + sinGuard) ? sinLow : tableSinExact(x, 0);
-    sinCosResult[0] = x < 0 ? -sine : sine;
-    return;
   }
+  sinCosSlowPath(x);
+}
+
+function sinCosSlowPath(x: number): void {
   sinCosResult[0] = glibcSin(x);
   sinCosResult[1] = glibcCos(x);
 }
