@@ -172,12 +172,19 @@ let reducedQuadrant = 0;
 
 /** x = n * pi/2 + (a + reducedLow) with |a| <= pi/4: returns a, sets `reducedLow` and `reducedQuadrant` (n mod 4). */
 function reduce(x: number): number {
-  const t = fma(x, TWO_OVER_PI, TO_INTEGER);
-  const xn = t - TO_INTEGER;
+  // The quadrant: glibc rounds x * 2/pi to an integer with one FMA. The unfused rounding gives the same integer
+  // unless x * 2/pi lies within an ulp (< 2^-26 here) of a half-integer; only then is the FMA emulated.
+  const q = x * TWO_OVER_PI;
+  let xn = q + TO_INTEGER - TO_INTEGER;
+  const distance = Math.abs(q - xn);
+  if (!(Math.abs(distance - 0.5) > 9.5367431640625e-7)) xn = fma(x, TWO_OVER_PI, TO_INTEGER) - TO_INTEGER;
   reducedQuadrant = xn & 3;
-  const y = fma(xn, -REDUCTION_2, fma(-xn, REDUCTION_1, x));
-  const t2 = fma(-xn, REDUCTION_3, y);
-  const low = fma(-xn, REDUCTION_3, y - t2);
+  // The first three parts of pi/2 have at most 27 significant bits and |xn| <= 2^26, so these products are exact
+  // and glibc's fused multiply-adds equal plain arithmetic; only the last part needs real FMAs.
+  const y = x - xn * REDUCTION_1 + xn * -REDUCTION_2;
+  const t1 = xn * REDUCTION_3;
+  const t2 = y - t1;
+  const low = y - t2 - t1;
   const b = fma(-xn, REDUCTION_4, t2);
   reducedLow = low + fma(-xn, REDUCTION_4, t2 - b);
   return b;
