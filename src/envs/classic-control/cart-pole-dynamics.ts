@@ -1,5 +1,5 @@
 import type { Rng } from '../../core/random/rng.js';
-import { glibcSinCos, sinCosResult } from './math/glibc-sin-cos.js';
+import { glibcSinCosOf, sinCosResult } from './math/glibc-sin-cos.js';
 
 /*
  * CartPole's physics (Barto, Sutton and Anderson 1983, as Gymnasium's `CartPole-v1` computes it): state
@@ -58,7 +58,7 @@ export function stepCartPole(state: Float64Array, offset: number, action: number
   const theta = state[offset + 2]!;
   const thetaDot = state[offset + 3]!;
   const force = action === 1 ? FORCE_MAGNITUDE : -FORCE_MAGNITUDE;
-  glibcSinCos(theta);
+  glibcSinCosOf(state, offset + 2);
   const sinTheta = sinCosResult[0]!;
   const cosTheta = sinCosResult[1]!;
   const temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;

@@ -294,16 +294,19 @@ function cosSlowPath(x: number, ax: number): number {
 export const sinCosResult = new Float64Array(2);
 
 /**
- * Both `glibcSin(x)` and `glibcCos(x)` (bit for bit the same values) into {@link sinCosResult}, faster than two calls
- * for |x| < 0.855 where both share the table lookup and polynomials: the hot path of CartPole.
+ * Both `glibcSin(x)` and `glibcCos(x)` for `x = values[index]` (bit for bit the same values) into
+ * {@link sinCosResult}, faster than two calls for |x| < 0.855 where both share the table lookup and polynomials:
+ * the hot path of CartPole. The argument is read from an array so that calling it does not box a double.
  *
  * @example
  * ```ts
- * glibcSinCos(0.1);
- * const [sin, cos] = sinCosResult;
+ * const state = Float64Array.of(0, 0, 0.1, 0);
+ * glibcSinCosOf(state, 2);
+ * const [sin, cos] = sinCosResult; // sin(0.1), cos(0.1)
  * ```
  */
-export function glibcSinCos(x: number): void {
+export function glibcSinCosOf(values: Float64Array, index: number): void {
+  const x = values[index]!;
   const ax = Math.abs(x);
   if (ax < TABLE_LIMIT && ax >= SIN_TINY) {
     // Both unfused kernels; one call of the slow path (below) if either result is undecided, so that this stays
@@ -349,4 +352,20 @@ export function glibcSinCos(x: number): void {
 function sinCosSlowPath(x: number): void {
   sinCosResult[0] = glibcSin(x);
   sinCosResult[1] = glibcCos(x);
+}
+
+const scratch = new Float64Array(1);
+
+/**
+ * Both `glibcSin(x)` and `glibcCos(x)` into {@link sinCosResult} (see {@link glibcSinCosOf}).
+ *
+ * @example
+ * ```ts
+ * glibcSinCos(0.1);
+ * const [sin, cos] = sinCosResult;
+ * ```
+ */
+export function glibcSinCos(x: number): void {
+  scratch[0] = x;
+  glibcSinCosOf(scratch, 0);
 }
