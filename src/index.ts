@@ -65,6 +65,7 @@ export { isSpace, type AnySpace, type SpaceElement, type SpaceMask } from './spa
 export { Registry, type RegisterOptions } from './registry/registry.js';
 export { defaultRegistry, register, spec, listEnvs } from './registry/default-registry.js';
 export { make, makeSync, type MakeOptions, type EnvWrapperFunction } from './registry/make.js';
+export { makeVec, type MakeVecOptions, type VectorizationMode } from './registry/make-vec.js';
 export { parseEnvId, formatEnvId, type EnvIdParts } from './registry/env-id.js';
 export { resolveEnvOptions, describeEnvOptions } from './registry/env-options.js';
 
@@ -87,6 +88,36 @@ export { FrameStack, type FrameStackOptions, type FrameStackPadding } from './wr
 export { NormalizeObservation } from './wrappers/normalize-observation.js';
 export { NormalizeReward, type NormalizeRewardOptions } from './wrappers/normalize-reward.js';
 export { RunningMeanStd, type RunningMeanStdOptions } from './wrappers/running-mean-std.js';
+
+// Vector environments
+export { SyncVectorEnv, type SyncVectorEnvOptions } from './vector/sync-vector-env.js';
+export { BatchedVectorEnv, type BatchedVectorEnvOptions } from './vector/batched-vector-env.js';
+export { batchSpace } from './vector/batch-space.js';
+export { createBatch, readBatchElement, writeBatchElement, copyBatch } from './vector/batch-elements.js';
+export { addInfo } from './vector/vector-infos.js';
+
+// Classic-control environments
+export { CartPoleEnv, type CartPoleOptions } from './envs/classic-control/cart-pole.js';
+export { MountainCarEnv, type MountainCarOptions } from './envs/classic-control/mountain-car.js';
+export { ContinuousMountainCarEnv } from './envs/classic-control/continuous-mountain-car.js';
+export { PendulumEnv, type PendulumOptions } from './envs/classic-control/pendulum.js';
+export { AcrobotEnv } from './envs/classic-control/acrobot.js';
+export {
+  CartPoleVectorEnv,
+  type CartPoleVectorEnvOptions,
+} from './envs/classic-control/cart-pole-vector-env.js';
+export {
+  MountainCarVectorEnv,
+  type MountainCarVectorEnvOptions,
+} from './envs/classic-control/mountain-car-vector-env.js';
+export { ContinuousMountainCarVectorEnv } from './envs/classic-control/continuous-mountain-car-vector-env.js';
+export {
+  PendulumVectorEnv,
+  type PendulumVectorEnvOptions,
+} from './envs/classic-control/pendulum-vector-env.js';
+export { AcrobotVectorEnv } from './envs/classic-control/acrobot-vector-env.js';
+export { classicControlRegistrations } from './envs/classic-control/classic-control-registrations.js';
+export { toyTextRegistrations } from './envs/toy-text/toy-text-registrations.js';
 
 // Toy-text environments
 export { FrozenLakeEnv, type FrozenLakeOptions } from './envs/toy-text/frozen-lake.js';
