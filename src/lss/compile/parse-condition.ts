@@ -1,11 +1,6 @@
 // Parses the `when` condition of a feedback channel (`score < pass_threshold`) into a ConditionExpression.
-import { closestMatches } from '../../registry/closest-matches.js';
 import type { PathSegment, SourceLocation, SpecProblem } from '../spec-problem.js';
-import {
-  CONDITION_VARIABLE_FAMILIES,
-  CONDITION_VARIABLE_NAMES,
-  CONDITION_VARIABLES,
-} from './condition-variables.js';
+import { checkConditionVariable, comparisonTypeMismatch } from './check-condition.js';
 import type { ConditionExpression, ConditionOperand } from './loop-program.js';
 import { ConditionSyntaxError, tokenizeCondition, type ConditionToken } from './tokenize-condition.js';
 
@@ -23,7 +18,7 @@ export type ParseConditionResult =
   | { ok: true; expression: ConditionExpression; errors: readonly [] }
   | { ok: false; expression: undefined; errors: readonly ConditionError[] };
 
-/** What the condition may refer to besides {@link CONDITION_VARIABLES}. */
+/** What the condition may refer to besides `CONDITION_VARIABLES`. */
 export interface ParseConditionOptions {
   /** The rubric dimensions `dimension_scores.<name>` may name; absent: any name. */
   dimensions?: readonly string[] | undefined;
@@ -44,7 +39,7 @@ const EXAMPLE = 'e.g. `score < pass_threshold` or `passed == false and iteration
 /**
  * Parses a condition: comparisons (`<`, `<=`, `>`, `>=`, `==`, `!=`) of variables, numbers, quoted strings and
  * booleans, joined with `and`/`or`/`not` (or `&&`/`||`/`!`) and parentheses; a lone operand tests its truth
- * (`passed`). Variables are those of {@link CONDITION_VARIABLES}. Never throws: a syntax error, an unknown variable or
+ * (`passed`). Variables are those of `CONDITION_VARIABLES`. Never throws: a syntax error, an unknown variable or
  * a comparison that can never be true comes back as an error with its column and, where possible, a fix.
  *
  * @example
@@ -67,11 +62,11 @@ export function parseCondition(text: string, options: ParseConditionOptions = {}
   }
   const errors: ConditionError[] = [];
   for (const { operand, offset } of references) {
-    const problem = checkVariable(operand.name, options);
+    const problem = checkConditionVariable(operand.name, options);
     if (problem !== undefined) errors.push(toError(text, problem.message, offset, problem.fix));
   }
   for (const { expression: comparison, offset } of comparisons) {
-    const message = typeMismatch(comparison);
+    const message = comparisonTypeMismatch(comparison);
     if (message !== undefined) errors.push(toError(text, message, offset, undefined));
   }
   return errors.length === 0 ? { ok: true, expression, errors: [] } : failure(errors);
@@ -285,61 +280,6 @@ class Parser {
   private peek(): ConditionToken {
     return this.tokens[Math.min(this.index, this.tokens.length - 1)]!;
   }
-}
-
-function checkVariable(
-  name: string,
-  options: ParseConditionOptions,
-): { message: string; fix: string | undefined } | undefined {
-  if (CONDITION_VARIABLE_NAMES.includes(name) || options.variables?.includes(name) === true) return undefined;
-  for (const family of CONDITION_VARIABLE_FAMILIES) {
-    if (!name.startsWith(family)) continue;
-    const member = name.slice(family.length);
-    const allowed = family === 'metrics.' ? options.metrics : options.dimensions;
-    if (allowed === undefined || allowed.includes(member)) return undefined;
-    const what = family === 'metrics.' ? 'metric' : 'rubric dimension';
-    const suggestions = closestMatches(member, allowed, 1);
-    const known =
-      allowed.length === 0
-        ? `there is no ${what} here`
-        : `known: ${allowed.map((a) => `\`${a}\``).join(', ')}`;
-    return {
-      message: `\`${name}\` names no ${what} (${known}).`,
-      fix: suggestions[0] === undefined ? undefined : `Did you mean \`${family}${suggestions[0]}\`?`,
-    };
-  }
-  const candidates = [...CONDITION_VARIABLE_NAMES, ...(options.variables ?? [])];
-  const suggestion = closestMatches(name, candidates, 1)[0];
-  return {
-    message: `Unknown variable \`${name}\`.`,
-    fix:
-      suggestion !== undefined
-        ? `Did you mean \`${suggestion}\`?`
-        : `Use one of ${CONDITION_VARIABLES.map((v) => `\`${v.name}\``).join(', ')}, or quote a text value.`,
-  };
-}
-
-/** Why a comparison can never hold, judging by the types of its operands, or `undefined` when it can. */
-function typeMismatch(comparison: ConditionExpression & { kind: 'compare' }): string | undefined {
-  const left = operandType(comparison.left);
-  const right = operandType(comparison.right);
-  if (left === undefined || right === undefined) return undefined;
-  const ordering = comparison.operator !== '==' && comparison.operator !== '!=';
-  if (ordering && (left === 'boolean' || right === 'boolean')) {
-    return `\`${comparison.operator}\` orders numbers and strings, not booleans; use \`==\` or \`!=\`.`;
-  }
-  if (left !== right)
-    return `This compares a ${left} with a ${right}; values of different types are never equal or ordered.`;
-  return undefined;
-}
-
-function operandType(operand: ConditionOperand): 'number' | 'boolean' | 'string' | undefined {
-  if (operand.kind !== 'variable') return operand.kind;
-  const family = CONDITION_VARIABLE_FAMILIES.find((f) => operand.name.startsWith(f));
-  const declared = CONDITION_VARIABLES.find(
-    (v) => v.name === (family === undefined ? operand.name : `${family}*`),
-  );
-  return declared?.type;
 }
 
 function toError(text: string, message: string, offset: number, fix: string | undefined): ConditionError {
