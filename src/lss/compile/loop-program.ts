@@ -83,7 +83,7 @@ export interface WorkerProgram {
   feedbackChannels: readonly string[];
   /** Evaluators that run after this worker. */
   evaluators: readonly string[];
-  /** Memory keys the worker may read (`undefined`: no read policy, every key). */
+  /** Memory keys the worker may read (`undefined`: no read policy, every key; a policy that omits the worker: none). */
   memoryReads: readonly string[] | undefined;
   /** Whether the worker may write memory (`write_policy.allowed_writers`, default deny). */
   memoryWrite: boolean;
@@ -169,6 +169,8 @@ export interface FeedbackRoute {
   /** To a worker's next prompt, or to the optimizer (of the loop's optimization type when none is named). */
   destination: { kind: 'worker'; id: string } | { kind: 'optimizer'; type: OptimizationType };
   format: 'structured' | 'template' | 'human_queue';
+  /** The template a `template` channel renders (`template_ref`). */
+  templateRef: string | undefined;
   /** Resolved: the declared fields, else `failure_codes`, `score` and `remediation_hints`. */
   fields: readonly FeedbackField[];
   maxTokens: number | undefined;
@@ -180,11 +182,15 @@ export interface OptimizationPlan {
   type: OptimizationType;
   /** At most this many refinements. */
   maxSteps: number;
+  /** The worker id of `config.refinement_target` (`workers.writer` → `writer`). */
   refinementTarget: string | undefined;
+  /** Worker ids of `config.secondary_targets`. */
   secondaryTargets: readonly string[];
+  /** Resolved: the declared sections, else none. */
   preserveSections: readonly string[];
   humanGateOn: Readonly<Record<string, unknown>> | undefined;
   searchSpace: Readonly<Record<string, unknown>> | undefined;
+  /** `onSafetyFailure` resolved: the declared value, else false. */
   rollback: { onMetricDrop: number | undefined; onSafetyFailure: boolean };
   /** Other `config` keys, kept as written. */
   config: Readonly<Record<string, unknown>>;
@@ -207,8 +213,9 @@ export interface TerminationPlan {
     action: TerminationAction;
   }[];
   /**
-   * The iteration bound. Resolved: the value of the `max_iterations` failure condition when there is one, else
-   * `optimization_strategy.max_steps`; where it came from is in `maxIterationsSource`.
+   * The iteration bound. Resolved: the value of the `max_iterations` failure condition when there is one (the smallest
+   * when there are several, rounded down), else `optimization_strategy.max_steps`; where it came from is in
+   * `maxIterationsSource`.
    */
   maxIterations: number;
   maxIterationsSource: 'termination_conditions.failure.max_iterations' | 'optimization_strategy.max_steps';
@@ -231,6 +238,8 @@ export interface SafetyConstraintProgram {
   id: string;
   type: SafetyConstraintType;
   scope: SafetyScope;
+  /** The invariant in words (`rule`), when written. */
+  rule: string | undefined;
   /** The workers it guards (`*` expanded; all workers when `applies_to` is absent). */
   appliesTo: readonly string[];
   action: SafetyAction;
@@ -276,6 +285,7 @@ export interface CompositionPlan {
   children: readonly {
     id: string;
     ref: string;
+    /** Resolved: the declared role, else `branch` in a parallel composition and `stage` otherwise. */
     role: 'stage' | 'branch' | 'outer' | 'inner';
     /** The child spec's path, resolved against the composition file. */
     resolvedPath: string;
@@ -284,15 +294,26 @@ export interface CompositionPlan {
     /** Other keys of the child entry (e.g. `lens`), kept as written. */
     attributes: Readonly<Record<string, unknown>>;
   }[];
-  adapters: readonly { from: string; to: string; transform: string | undefined }[];
+  adapters: readonly {
+    from: string;
+    to: string;
+    transform: string | undefined;
+    /** Other keys of the adapter, kept as written. */
+    attributes: Readonly<Record<string, unknown>>;
+  }[];
   merge:
     | {
+        /** Resolved: the declared strategy, else `min_branches_pass` when `min_branches_pass` is set, else `synthesize`. */
         strategy: 'synthesize' | 'vote' | 'first_pass' | 'all_pass' | 'min_branches_pass';
         minBranchesPass: number | undefined;
+        /** Resolved: the declared value, else false. */
         preserveDissent: boolean;
+        /** Other keys of the merge block (e.g. `synthesizer`), kept as written. */
         attributes: Readonly<Record<string, unknown>>;
       }
     | undefined;
+  /** Other keys of the composition block, kept as written. */
+  attributes: Readonly<Record<string, unknown>>;
 }
 
 /**
