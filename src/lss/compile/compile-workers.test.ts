@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { minimalSpec, worker } from './__fixtures__/minimal-spec.js';
+import { minimalSpec, problemsOf, worker } from './__fixtures__/minimal-spec.js';
 import { compileSpec } from './compile-spec.js';
 import { toInputBinding } from './compile-workers.js';
-import { SpecCompileError } from './spec-compile-error.js';
 import type { LoopSpec, WorkerSpec } from '../loop-spec.js';
 
 function withWorkers(workers: WorkerSpec[], change: (spec: LoopSpec) => void = () => undefined): LoopSpec {
@@ -13,16 +12,6 @@ function withWorkers(workers: WorkerSpec[], change: (spec: LoopSpec) => void = (
   spec.feedback_channels[0]!.destination = `workers.${workers[0]!.id}`;
   change(spec);
   return spec;
-}
-
-function problemsOf(spec: LoopSpec) {
-  try {
-    compileSpec(spec);
-  } catch (error) {
-    if (error instanceof SpecCompileError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a SpecCompileError');
 }
 
 describe('worker order and levels', () => {

@@ -1,5 +1,9 @@
 // A small valid spec for unit tests of the compiler, built fresh on every call so tests can change it.
 import type { LoopSpec, WorkerSpec } from '../../loop-spec.js';
+import type { SpecProblem } from '../../spec-problem.js';
+import { compileSpec } from '../compile-spec.js';
+import type { LoopProgram } from '../loop-program.js';
+import { SpecCompileError } from '../spec-compile-error.js';
 
 /** A one-worker, one-evaluator loop that passes the LSS schema and every semantic rule. */
 export function minimalSpec(): LoopSpec {
@@ -45,4 +49,34 @@ export function worker(id: string, extra: Partial<WorkerSpec> = {}): WorkerSpec 
     outputs: { name: `${id}-output`, format: 'text' },
     ...extra,
   };
+}
+
+/** Compiles the minimal spec after `change`. */
+export function compileChanged(change: (spec: LoopSpec) => void): LoopProgram {
+  const spec = minimalSpec();
+  change(spec);
+  return compileSpec(spec);
+}
+
+/** The problems compiling `spec` throws (fails when it compiles). */
+export function problemsOf(spec: LoopSpec): readonly SpecProblem[] {
+  try {
+    compileSpec(spec);
+  } catch (error) {
+    if (error instanceof SpecCompileError) return error.problems;
+    throw error;
+  }
+  throw new Error('Expected a SpecCompileError.');
+}
+
+/** The problems compiling the minimal spec after `change` throws. */
+export function problemsAfter(change: (spec: LoopSpec) => void): readonly SpecProblem[] {
+  const spec = minimalSpec();
+  change(spec);
+  return problemsOf(spec);
+}
+
+/** Three workers: `drafter`, `editor` (after `drafter`) and `checker`. */
+export function threeWorkers(spec: LoopSpec): void {
+  spec.workers = [worker('drafter'), worker('editor', { depends_on: ['drafter'] }), worker('checker')];
 }
