@@ -11,7 +11,7 @@ export interface CompileContext {
   readonly problems: SpecProblem[];
   /** Where the node at `path` is written, when the spec came from a file. */
   locate(path: readonly PathSegment[]): SourceLocation | undefined;
-  /** Reports a problem at `path` (with its line and column when a source map is known). */
+  /** Reports an error at `path` (with its line and column when a source map is known); `rule` defaults to `reference`. */
   report(path: readonly PathSegment[], message: string, fix?: string, rule?: string): void;
 }
 
@@ -34,7 +34,7 @@ export function createCompileContext(
     file: options.file,
     problems,
     locate: (path) => options.sourceMap?.locate(path),
-    report(path, message, fix, rule = 'compile') {
+    report(path, message, fix, rule = 'reference') {
       const location = options.sourceMap?.locate(path);
       problems.push({
         severity: 'error',

@@ -140,13 +140,22 @@ describe('worker inputs and bounds', () => {
     expect(toInputBinding('inputs')).toBeUndefined();
   });
 
-  it('reports inputs that point nowhere', () => {
+  it('reports inputs that point nowhere, with the closest name', () => {
     const spec = withWorkers([
-      worker('writer', { inputs: [{ from: 'inputs.nope' }, { from: 'workers.ghost' }] }),
+      worker('writer', {
+        inputs: [
+          { from: 'inputs.mesage' },
+          { from: 'workers.writr' },
+          { from: 'inputs.nope' },
+          { from: 'outputs.x' },
+        ],
+      }),
     ]);
-    expect(problemsOf(spec).map((p) => p.path)).toEqual([
-      ['workers', 0, 'inputs', 0, 'from'],
-      ['workers', 0, 'inputs', 1, 'from'],
+    expect(problemsOf(spec).map((p) => [p.rule, p.path.at(-2), p.fix])).toEqual([
+      ['reference', 0, 'Did you mean `inputs.message`?'],
+      ['reference', 1, 'Did you mean `workers.writer`?'],
+      ['reference', 2, 'Declare it in `inputs.schema`.'],
+      ['reference', 3, 'Write `inputs.X`, `memory.X` or `workers.X`.'],
     ]);
   });
 

@@ -42,6 +42,7 @@ export function orderWorkers(context: CompileContext): WorkerOrdering {
         ['workers', index, 'id'],
         `Worker id \`${worker.id}\` is used twice.`,
         'Give each worker its own id.',
+        'unique-id',
       );
     } else {
       indexOf.set(worker.id, index);
@@ -161,12 +162,21 @@ export function compileWorkers(
         return [];
       }
       if (binding.kind === 'worker' && !ordering.orderOf.has(binding.workerId)) {
-        context.report(where, `Worker \`${worker.id}\` reads \`${input.from}\`, which is not a worker.`);
+        const suggestion = closestMatches(binding.workerId, ordering.orderOf.keys(), 1)[0];
+        context.report(
+          where,
+          `Worker \`${worker.id}\` reads \`${input.from}\`, which is not a worker.`,
+          suggestion === undefined ? undefined : `Did you mean \`workers.${suggestion}\`?`,
+        );
       }
       if (binding.kind === 'input' && !Object.hasOwn(inputs.schema, binding.name)) {
+        const suggestion = closestMatches(binding.name, Object.keys(inputs.schema), 1)[0];
         context.report(
           where,
           `Worker \`${worker.id}\` reads \`${input.from}\`, which is not in \`inputs.schema\`.`,
+          suggestion === undefined
+            ? 'Declare it in `inputs.schema`.'
+            : `Did you mean \`inputs.${suggestion}\`?`,
         );
       }
       return [binding];

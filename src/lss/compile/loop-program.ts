@@ -100,7 +100,7 @@ interface EvaluatorProgramBase {
   aggregation: EvaluatorAggregation | undefined;
   /** Feedback channels fed by this evaluator. */
   feedbackChannels: readonly string[];
-  /** Safety constraints of scope `pre_evaluator` that guard it. */
+  /** Safety constraints of scope `pre_evaluator` that guard it: those that apply to a worker it judges. */
   safety: readonly string[];
 }
 
