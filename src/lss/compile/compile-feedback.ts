@@ -18,6 +18,14 @@ export const DEFAULT_FEEDBACK_FIELDS: readonly FeedbackField[] = Object.freeze([
   'remediation_hints',
 ] as const);
 
+const OPTIMIZATION_TYPES: readonly OptimizationType[] = [
+  'prompt_refinement',
+  'parameter_search',
+  'memory_update',
+  'structural',
+  'manual',
+];
+
 const OPTIMIZATION_CONFIG_KEYS = [
   'refinement_target',
   'secondary_targets',
@@ -87,8 +95,21 @@ function toDestination(
 ): FeedbackRoute['destination'] {
   const { root, segments } = splitReference(channel.destination);
   if (root === 'optimization_strategy') {
-    const type = (segments[0] as OptimizationType | undefined) ?? context.spec.optimization_strategy.type;
-    return { kind: 'optimizer', type };
+    const named = segments[0];
+    if (
+      segments.length > 1 ||
+      (named !== undefined && !OPTIMIZATION_TYPES.includes(named as OptimizationType))
+    ) {
+      context.report(
+        ['feedback_channels', index, 'destination'],
+        `Feedback channel \`${channel.id}\` goes to \`${channel.destination}\`, which is not an optimizer.`,
+        `Write \`optimization_strategy\` or \`optimization_strategy.<type>\` with a type among ${OPTIMIZATION_TYPES.map((t) => `\`${t}\``).join(', ')}.`,
+      );
+    }
+    return {
+      kind: 'optimizer',
+      type: (named as OptimizationType | undefined) ?? context.spec.optimization_strategy.type,
+    };
   }
   const id = segments.join('.');
   if (root !== 'workers' || !ordering.orderOf.has(id)) {

@@ -251,5 +251,9 @@ describe('feedback routing', () => {
       ['feedback_channels', 0, 'source'],
       ['feedback_channels', 0, 'destination'],
     ]);
+    const optimizer = problemsOf(
+      (spec) => (spec.feedback_channels[0]!.destination = 'optimization_strategy.tuning'),
+    );
+    expect(optimizer[0]!.message).toContain('is not an optimizer');
   });
 });
