@@ -29,7 +29,8 @@ export interface CompileSpecFileResult {
 /**
  * Parses, validates and compiles a spec file; a composition's children are compiled the same way, each `ref`
  * resolved against the directory of the file that names it, and a composition that refers back to itself is
- * reported. Never throws for a problem in the files: every problem comes back in `problems`.
+ * reported. Never throws for a problem in the files: every problem comes back in `problems` (without `validate`, a
+ * document whose fields have the wrong shape is reported as one `schema` problem; pass the validator for details).
  *
  * @example
  * ```ts
@@ -98,8 +99,19 @@ async function compileFile(
     });
     return { program, problems };
   } catch (error) {
-    if (!(error instanceof SpecCompileError)) throw error;
-    return { program: undefined, problems: [...problems, ...error.problems] };
+    if (error instanceof SpecCompileError)
+      return { program: undefined, problems: [...problems, ...error.problems] };
+    // Only a document that skipped validation gets here: a field has the wrong shape (e.g. `workers: 3`).
+    if (!(error instanceof TypeError)) throw error;
+    problems.push({
+      severity: 'error',
+      rule: 'schema',
+      message: `The document does not have the shape of an LSS spec (${error.message}).`,
+      path: [],
+      file: path,
+      fix: 'Run `loopgym validate` on it to see which fields are wrong.',
+    });
+    return { program: undefined, problems };
   }
 }
 
