@@ -8,11 +8,11 @@ const doc = readFileSync(new URL('../../docs/environments.md', import.meta.url),
 describe('docs/environments.md', () => {
   for (const spec of defaultRegistry.all()) {
     it(`documents ${spec.id}`, () => {
-      const row = doc.split('\n').find((line) => line.startsWith(`| \`${spec.id}\` |`));
-      expect(row, `a table row for ${spec.id}`).toBeDefined();
-      const cells = row!.split('|').map((cell) => cell.trim());
-      expect(cells[4]).toBe(spec.maxEpisodeSteps === undefined ? '—' : String(spec.maxEpisodeSteps));
-      expect(cells[5]).toBe(spec.rewardThreshold === undefined ? '—' : String(spec.rewardThreshold));
+      const rows = doc.split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
+      const cells = rows.find((row) => row[0] === '' && row[1] === `\`${spec.id}\``);
+      expect(cells, `a table row for ${spec.id}`).toBeDefined();
+      expect(cells?.[4]).toBe(spec.maxEpisodeSteps === undefined ? '—' : String(spec.maxEpisodeSteps));
+      expect(cells?.[5]).toBe(spec.rewardThreshold === undefined ? '—' : String(spec.rewardThreshold));
     });
   }
 });
