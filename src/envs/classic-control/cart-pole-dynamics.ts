@@ -37,10 +37,7 @@ export function resetCartPole(
   low: number,
   high: number,
 ): void {
-  state[offset] = rng.uniform(low, high);
-  state[offset + 1] = rng.uniform(low, high);
-  state[offset + 2] = rng.uniform(low, high);
-  state[offset + 3] = rng.uniform(low, high);
+  rng.fillUniform(state, low, high, offset, 4);
 }
 
 /**
