@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { addCompileCommand } from './commands/compile-command.js';
 import { addInfoCommand } from './commands/info-command.js';
 import { addListCommand } from './commands/list-command.js';
 import { addRunCommand } from './commands/run-command.js';
+import { addValidateCommand } from './commands/validate-command.js';
 
 /** The package version, from package.json. */
 export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -29,6 +31,8 @@ export function createProgram(io: CliIo): Command {
   addListCommand(program, io);
   addInfoCommand(program, io);
   addRunCommand(program, io);
+  addValidateCommand(program, io);
+  addCompileCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { LoopGymError } from '../core/errors.js';
+import { CliExit } from './cli-exit.js';
 import type { CliIo } from './cli-io.js';
 import { createProgram } from './program.js';
 
@@ -19,6 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync(['node', 'loopgym', ...argv]);
     return 0;
   } catch (error) {
+    if (error instanceof CliExit) return error.code;
     if (error instanceof CommanderError) {
       if (
         error.code === 'commander.helpDisplayed' ||
