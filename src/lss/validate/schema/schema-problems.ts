@@ -59,7 +59,17 @@ export function schemaProblems(document: unknown): RuleProblem[] {
 function evaluatorProblems(evaluator: unknown, path: PathSegment[]): RuleProblem[] {
   const validators = lssSchemaValidators();
   const record = asRecord(evaluator);
-  if (record === undefined) return []; // The type error is reported by the whole-document check.
+  if (record === undefined) {
+    return [
+      {
+        severity: 'error',
+        rule: 'schema',
+        message: `\`${formatPath(path)}\` must be a mapping; it is ${describeValue(evaluator)}.`,
+        path,
+        fix: 'Declare the evaluator as `- { id: …, type: deterministic | llm_rubric | human, runs_after: [...] , … }`.',
+      },
+    ];
+  }
   const type = asString(record.type);
   const validate =
     type !== undefined && Object.hasOwn(EVALUATOR_DEFINITIONS, type)
@@ -69,9 +79,15 @@ function evaluatorProblems(evaluator: unknown, path: PathSegment[]): RuleProblem
   return (validate.errors ?? []).flatMap((error) => problemsOfError(error, path));
 }
 
-/** Errors under `/evaluators/N` that come from the `Evaluator` choice: the per-type check reports them better. */
+/**
+ * Errors that another problem says better: everything inside an evaluator (each evaluator is checked against its
+ * own type's definition below) and the branches of `termination_conditions`' `anyOf` (one problem says what is needed).
+ */
 function isEvaluatorChoiceNoise(error: ErrorObject): boolean {
-  return /^\/evaluators\/\d+(\/|$)/.test(error.instancePath) && error.schemaPath.includes('/Evaluator/oneOf');
+  return (
+    /^\/evaluators\/\d+(\/|$)/.test(error.instancePath) ||
+    (error.instancePath === '/termination_conditions' && error.schemaPath.startsWith('#/anyOf/'))
+  );
 }
 
 const KEYWORDS_WITHOUT_OWN_MESSAGE = new Set(['if', 'allOf', 'then', 'else', '$ref']);
