@@ -101,7 +101,8 @@ async function validateFile(
       });
       continue;
     }
-    if (!children.includes(childPath)) children.push(childPath);
+    if (children.includes(childPath)) continue; // Validated once, however many children share it.
+    children.push(childPath);
     fromChildren.push(
       ...(await validateFile(parsedChild, options, [...lineage, absolute], children)).problems,
     );
