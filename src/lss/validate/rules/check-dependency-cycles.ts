@@ -3,8 +3,10 @@ import type { RuleProblem } from './spec-rule.js';
 import { workerGraph, type WorkerNode } from './worker-graph.js';
 
 /**
- * Reports every cycle of `depends_on` once, as `a → b → a`, at the dependency that starts it (from the worker of
- * the cycle declared first).
+ * Reports each worker that depends on itself, and one cycle of every group of workers that depend on each other
+ * (a strongly connected component of `depends_on`): the shortest one through the worker of the group declared first,
+ * shown as `a → b → a` at the dependency that starts it. Fixing one cycle may reveal another in the same group;
+ * listing every cycle could take exponential time. Problems come in the order of their paths.
  *
  * @example
  * ```ts
@@ -14,31 +16,38 @@ import { workerGraph, type WorkerNode } from './worker-graph.js';
  */
 export function checkDependencyCycles(document: unknown): RuleProblem[] {
   const graph = workerGraph(document);
-  const problems: RuleProblem[] = [];
-  for (const component of stronglyConnectedComponents(graph)) {
-    const members = new Set(component);
-    const start = component.reduce((a, b) => (graph.get(a)!.index <= graph.get(b)!.index ? a : b));
-    const cycle = shortestCycle(graph, members, start);
-    if (cycle === undefined) continue;
+  const found: { index: number; position: number; problem: RuleProblem }[] = [];
+  const report = (start: WorkerNode, cycle: readonly string[]): void => {
     const next = cycle[1]!;
-    const startNode = graph.get(start)!;
-    const edge = startNode.dependsOn.find((e) => e.id === next)!;
+    const position = start.dependsOn.find((edge) => edge.id === next)!.position;
     const shown = cycle.map((id) => `\`${id}\``).join(' → ');
-    problems.push({
-      severity: 'error',
-      rule: 'dag',
-      message:
-        cycle.length === 2
-          ? `Worker \`${start}\` depends on itself: ${shown}.`
-          : `Workers depend on each other in a cycle: ${shown}.`,
-      path: ['workers', startNode.index, 'depends_on', edge.position],
-      fix: `Remove one of these dependencies (e.g. \`${next}\` from the \`depends_on\` of \`${start}\`) so that \`depends_on\` forms a DAG.`,
+    found.push({
+      index: start.index,
+      position,
+      problem: {
+        severity: 'error',
+        rule: 'dag',
+        message:
+          cycle.length === 2
+            ? `Worker \`${start.id}\` depends on itself: ${shown}.`
+            : `Workers depend on each other in a cycle: ${shown}.`,
+        path: ['workers', start.index, 'depends_on', position],
+        fix: `Remove one of these dependencies (e.g. \`${next}\` from the \`depends_on\` of \`${start.id}\`) so that \`depends_on\` forms a DAG.`,
+      },
     });
+  };
+  for (const node of graph.values()) {
+    if (node.dependsOn.some((edge) => edge.id === node.id)) report(node, [node.id, node.id]);
   }
-  return problems;
+  for (const component of stronglyConnectedComponents(graph)) {
+    const start = component.reduce((a, b) => (graph.get(a)!.index <= graph.get(b)!.index ? a : b));
+    const cycle = shortestCycle(graph, new Set(component), start);
+    if (cycle !== undefined) report(graph.get(start)!, cycle);
+  }
+  return found.sort((a, b) => a.index - b.index || a.position - b.position).map((entry) => entry.problem);
 }
 
-/** The cycle `start → … → start` with the fewest steps inside `members`, by breadth-first search. */
+/** The cycle `start → … → start` with the fewest steps (at least two) inside `members`, by breadth-first search. */
 function shortestCycle(
   graph: ReadonlyMap<string, WorkerNode>,
   members: ReadonlySet<string>,
@@ -49,7 +58,7 @@ function shortestCycle(
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head]!;
     for (const { id } of graph.get(current)?.dependsOn ?? []) {
-      if (!members.has(id)) continue;
+      if (!members.has(id) || id === current) continue;
       if (id === start) {
         const path = [current];
         while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
@@ -64,7 +73,7 @@ function shortestCycle(
   return undefined;
 }
 
-/** Tarjan's algorithm, iterative; only components that hold a cycle (several members, or a self-edge). */
+/** Tarjan's algorithm, iterative; only components of several members (a self-edge alone is no component here). */
 function stronglyConnectedComponents(graph: ReadonlyMap<string, WorkerNode>): string[][] {
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
@@ -108,8 +117,7 @@ function stronglyConnectedComponents(graph: ReadonlyMap<string, WorkerNode>): st
           onStack.delete(member);
           component.push(member);
         } while (member !== frame.id);
-        const selfEdge = graph.get(frame.id)!.dependsOn.some((e) => e.id === frame.id);
-        if (component.length > 1 || selfEdge) components.push(component);
+        if (component.length > 1) components.push(component);
       }
     }
   }
