@@ -24,8 +24,9 @@ export function checkReachability(document: unknown): RuleProblem[] {
       const from = asString(field(input, 'from'));
       if (from === undefined) return;
       const { root, name } = splitReference(from);
-      if (root !== 'workers' || !graph.has(name) || ancestors.has(name)) return;
+      if (root !== 'workers' || !graph.has(name)) return;
       const path = ['workers', node.index, 'inputs', position, 'from'];
+      // Checked first: a worker on a dependency cycle is among its own ancestors.
       if (name === node.id) {
         problems.push({
           severity: 'error',
@@ -36,6 +37,7 @@ export function checkReachability(document: unknown): RuleProblem[] {
         });
         return;
       }
+      if (ancestors.has(name)) return;
       const downstream = ancestorsOf(graph, name).has(node.id);
       problems.push({
         severity: 'error',
