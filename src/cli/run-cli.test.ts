@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './run-cli.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => (out += text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => (err += text.endsWith('\n') ? text : `${text}\n`),
-    interactive: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+import { captureCli as cli } from './capture-cli.js';
 
 describe('loopgym CLI', () => {
   it('lists environments as a table and as JSON', async () => {
