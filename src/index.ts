@@ -149,3 +149,68 @@ export {
   type RunEpisodesOptions,
   type StepEvent,
 } from './eval/run-episodes.js';
+
+// LSS: parse, validate and compile loop specs
+export type * from './lss/loop-spec.js';
+export type * from './lss/compile/loop-program.js';
+export { LOOP_PROGRAM_FORMAT } from './lss/compile/loop-program.js';
+export {
+  formatPath,
+  formatProblem,
+  toJsonPointer,
+  fromJsonPointer,
+  type SpecProblem,
+  type PathSegment,
+  type SourceLocation,
+} from './lss/spec-problem.js';
+export { parseSpecText, readSpecFile, type ParsedSpec, type ParseSpecOptions } from './lss/parse/parse-spec.js';
+export { SourceMap } from './lss/parse/source-map.js';
+export {
+  validateSpec,
+  validateSpecText,
+  validateParsedSpec,
+  type SpecValidation,
+  type ValidateSpecOptions,
+} from './lss/validate/validate-spec.js';
+export {
+  validateSpecFile,
+  validateForCompile,
+  type SpecFileValidation,
+} from './lss/validate/validate-spec-file.js';
+export {
+  validateInputValues,
+  type ValidateInputValuesOptions,
+  type ValidateInputValuesResult,
+} from './lss/validate/validate-input-values.js';
+export { lssVersionOf, type LssVersion } from './lss/validate/schema/schema-problems.js';
+export { SPEC_RULES } from './lss/validate/rules/spec-rules.js';
+export type { SpecRule, RuleProblem } from './lss/validate/rules/spec-rule.js';
+export { compileSpec, type CompileSpecOptions } from './lss/compile/compile-spec.js';
+export {
+  compileSpecFile,
+  type CompileSpecFileOptions,
+  type CompileSpecFileResult,
+  type ValidateParsedSpec,
+} from './lss/compile/compile-spec-file.js';
+export { compileValidatedSpecFile, loadLoopProgram } from './lss/load-loop-program.js';
+export { SpecCompileError } from './lss/compile/spec-compile-error.js';
+export {
+  parseCondition,
+  conditionProblem,
+  type ParseConditionResult,
+  type ParseConditionOptions,
+  type ConditionError,
+} from './lss/compile/parse-condition.js';
+export {
+  evaluateCondition,
+  conditionVariables,
+  type ConditionVariableValues,
+} from './lss/compile/evaluate-condition.js';
+export { printCondition } from './lss/compile/print-condition.js';
+export {
+  CONDITION_VARIABLES,
+  CONDITION_VARIABLE_NAMES,
+  type ConditionVariable,
+  type ConditionVariableType,
+} from './lss/compile/condition-variables.js';
+export { TELEMETRY_SIGNALS, type TelemetrySignal } from './lss/validate/telemetry-signals.js';

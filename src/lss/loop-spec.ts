@@ -108,6 +108,8 @@ export interface FeedbackChannelSpec {
   /** `workers.X`, `optimization_strategy` or `optimization_strategy.<type>`. */
   destination: string;
   format: 'structured' | 'template' | 'human_queue';
+  /** The template a `template` channel renders its feedback with. */
+  template_ref?: string;
   fields?: FeedbackField[];
   max_tokens?: number;
   /** A condition such as `score < pass_threshold`. */
@@ -170,6 +172,8 @@ export interface SafetyConstraintSpec {
   id: string;
   type: SafetyConstraintType;
   scope: SafetyScope;
+  /** The rule the constraint enforces, in words or as a reference (e.g. a policy id). */
+  rule?: string;
   /** Worker ids, or `*` for all. */
   applies_to?: string[];
   action: SafetyAction;
