@@ -36,9 +36,12 @@ describe('checkOptimizationTargets', () => {
 
   it('leaves other shapes to the schema pattern', () => {
     for (const target of ['writer', 'workers.', 'evaluators.judge', 3, null]) {
-      const spec = changed(
-        (s) => (s.optimization_strategy.config = { refinement_target: target, secondary_targets: 'x' }),
-      );
+      const spec: unknown = changed((s) => {
+        (s.optimization_strategy as { config: unknown }).config = {
+          refinement_target: target,
+          secondary_targets: 'x',
+        };
+      });
       expect(checkOptimizationTargets(spec)).toEqual([]);
     }
     expect(checkOptimizationTargets({ optimization_strategy: { config: [] } })).toEqual([]);
