@@ -4,6 +4,16 @@ import { describeValue } from './describe-value.js';
 import { didYouMean } from './did-you-mean.js';
 import { asNumber, asRecord, asString } from './rules/document-access.js';
 
+/**
+ * A number written in decimal, as a person types it: `3`, `-0.5`, `.5`, `1e3`; not `0x10`, `Infinity` or `1_000`.
+ *
+ * @example
+ * ```ts
+ * DECIMAL_NUMBER.test('2.5'); // true
+ * ```
+ */
+export const DECIMAL_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 const TYPE_WORDS: Record<string, string> = {
   string: 'a string',
   number: 'a number',
@@ -17,11 +27,12 @@ const TYPE_WORDS: Record<string, string> = {
  * The problems of `value` as a value of the input field `field` (a field of `inputs.schema`, read defensively):
  * its type, enum values, `min_length`/`max_length` (characters of a string, items of a list), `pattern`,
  * `minimum`/`maximum` and the type (or enum values) of list items. `path` is where the value is, for the problems.
+ * Every problem says how to fix it.
  *
  * @example
  * ```ts
  * checkInputValue({ type: 'string', description: 'd', max_length: 3 }, 'abcd', ['query']);
- * // [{ rule: 'input', message: 'The input `query` is 4 characters long; at most 3 are allowed.', … }]
+ * // [{ rule: 'input', message: 'The input `query` has 4 characters; it may have at most 3 characters.', … }]
  * ```
  */
 export function checkInputValue(field: unknown, value: unknown, path: readonly PathSegment[]): SpecProblem[] {
@@ -44,7 +55,7 @@ export function checkInputValue(field: unknown, value: unknown, path: readonly P
     case 'array':
     case 'object':
       if (!hasType(value, type))
-        return [problem(`must be ${TYPE_WORDS[type]!}; got ${describeValue(value)}.`)];
+        return [problem(`must be ${TYPE_WORDS[type]!}; got ${describeValue(value)}.`, typeFix(type, value))];
       break;
     case 'enum':
       if (allowed !== undefined && !allowed.some((candidate) => candidate === value)) {
@@ -61,29 +72,54 @@ export function checkInputValue(field: unknown, value: unknown, path: readonly P
   const problems: SpecProblem[] = [];
   const length =
     typeof value === 'string' ? codePointCount(value) : Array.isArray(value) ? value.length : undefined;
-  const unit = typeof value === 'string' ? 'characters' : 'items';
+  const unit = typeof value === 'string' ? 'character' : 'item';
   const minLength = asNumber(spec.min_length);
   const maxLength = asNumber(spec.max_length);
   if (length !== undefined && minLength !== undefined && length < minLength) {
-    problems.push(problem(`has ${length} ${unit}; at least ${minLength} are needed.`));
+    problems.push(
+      problem(
+        `has ${count(length, unit)}; it needs at least ${count(minLength, unit)}.`,
+        unit === 'character'
+          ? `Lengthen it to at least ${count(minLength, unit)}.`
+          : `Give at least ${count(minLength, unit)}.`,
+      ),
+    );
   }
   if (length !== undefined && maxLength !== undefined && length > maxLength) {
-    problems.push(problem(`has ${length} ${unit}; at most ${maxLength} are allowed.`));
+    problems.push(
+      problem(
+        `has ${count(length, unit)}; it may have at most ${count(maxLength, unit)}.`,
+        unit === 'character'
+          ? `Shorten it to at most ${count(maxLength, unit)}.`
+          : `Give at most ${count(maxLength, unit)}.`,
+      ),
+    );
   }
   const pattern = asString(spec.pattern);
   if (typeof value === 'string' && pattern !== undefined) {
     const expression = compilePattern(pattern);
     if (expression !== undefined && !expression.test(value)) {
-      problems.push(problem(`\`${value}\` does not match the pattern \`${pattern}\`.`));
+      problems.push(
+        problem(
+          `\`${value}\` does not match the pattern \`${pattern}\`.`,
+          `Write a value that matches \`${pattern}\`.`,
+        ),
+      );
     }
   }
   if (typeof value === 'number') {
     const minimum = asNumber(spec.minimum);
     const maximum = asNumber(spec.maximum);
+    const fix =
+      minimum !== undefined && maximum !== undefined
+        ? `Use a number from ${minimum} to ${maximum}.`
+        : minimum !== undefined
+          ? `Use a number of at least ${minimum}.`
+          : `Use a number of at most ${String(maximum)}.`;
     if (minimum !== undefined && value < minimum)
-      problems.push(problem(`must be at least ${minimum}; got ${value}.`));
+      problems.push(problem(`must be at least ${minimum}; got ${value}.`, fix));
     if (maximum !== undefined && value > maximum)
-      problems.push(problem(`must be at most ${maximum}; got ${value}.`));
+      problems.push(problem(`must be at most ${maximum}; got ${value}.`, fix));
   }
   const itemType = asString(spec.items);
   if (Array.isArray(value) && itemType !== undefined) {
@@ -108,6 +144,26 @@ export function compilePattern(pattern: string): RegExp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `1 item`, `3 items`. */
+function count(amount: number, unit: string): string {
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+}
+
+/** How to write a value of `type` instead of `value`: unquote numbers and booleans, quote numbers for strings. */
+function typeFix(type: string, value: unknown): string {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (type === 'number' && DECIMAL_NUMBER.test(text))
+      return `Write it without quotes: \`${Number(text)}\`.`;
+    if (type === 'boolean' && (text === 'true' || text === 'false'))
+      return `Write it without quotes: \`${text}\`.`;
+  }
+  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+    return `Quote it: \`${JSON.stringify(String(value))}\`.`;
+  }
+  return `Give ${TYPE_WORDS[type]!}.`;
 }
 
 /** Characters as JSON Schema counts them for `minLength`/`maxLength`: Unicode code points, not UTF-16 units. */
