@@ -1,6 +1,6 @@
 // The input values of a run, checked against `inputs.schema` before any worker starts.
 import type { SpecProblem } from '../spec-problem.js';
-import { checkInputValue } from './check-input-value.js';
+import { checkInputValue, DECIMAL_NUMBER } from './check-input-value.js';
 import { describeValue } from './describe-value.js';
 import { didYouMean } from './did-you-mean.js';
 import { asRecord, asString } from './rules/document-access.js';
@@ -8,8 +8,10 @@ import { asRecord, asString } from './rules/document-access.js';
 /** Options of {@link validateInputValues}. */
 export interface ValidateInputValuesOptions {
   /**
-   * Read string values the way a command line writes them: `"3"` for a number field, `"true"`/`"false"` for a
-   * boolean, a JSON list or comma-separated items for an array, a JSON object for an object. Default `false`.
+   * Read string values the way a command line writes them: a decimal number (`"3"`, `"-0.5"`, `"1e3"`; not hex
+   * or `Infinity`) for a number field, `"true"`/`"false"` for a boolean, a JSON list or comma-separated items
+   * (optionally in brackets, each read as the item type) for an array, a JSON object for an object, and the text of
+   * an enum value (`"2"` for `2`). A string that cannot be read stays a string, and is reported. Default `false`.
    */
   coerce?: boolean;
 }
@@ -96,17 +98,17 @@ function coerce(field: unknown, value: unknown): unknown {
   const type = asString(asRecord(field)?.type);
   const text = value.trim();
   switch (type) {
-    case 'number': {
-      const number = Number(text);
-      return text !== '' && Number.isFinite(number) ? number : value;
-    }
+    case 'number':
+      return DECIMAL_NUMBER.test(text) ? Number(text) : value;
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : value;
     case 'array': {
       const parsed = parseJson(text);
       if (Array.isArray(parsed)) return parsed;
-      const itemField = { type: asRecord(field)?.items };
-      return text === '' ? [] : text.split(',').map((item) => coerce(itemField, item.trim()));
+      // `a, b` or `[a, b]`: items of the item type (with the field's `values` for enum items).
+      const itemField = { type: asRecord(field)?.items, values: asRecord(field)?.values };
+      const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1).trim() : text;
+      return inner === '' ? [] : inner.split(',').map((item) => coerce(itemField, item.trim()));
     }
     case 'object': {
       const parsed = parseJson(text);
