@@ -32,8 +32,8 @@ export const DEFAULT_PRICE_TABLE: PriceTable = Object.freeze({
 });
 
 const priceSchema = z.object({
-  inputPerMillion: z.number().nonnegative().finite(),
-  outputPerMillion: z.number().nonnegative().finite(),
+  inputPerMillion: z.number().nonnegative(),
+  outputPerMillion: z.number().nonnegative(),
 });
 
 /** A price-table file: `{ "openai:gpt-4.1": { "inputPerMillion": 2, "outputPerMillion": 8 }, … }`. */
