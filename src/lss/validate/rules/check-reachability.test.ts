@@ -87,4 +87,16 @@ describe('checkReachability', () => {
       }),
     ).toEqual([]);
   });
+  it('stays fast on a long chain where each worker reads the one before it', () => {
+    const count = 20_000;
+    const workers = Array.from({ length: count }, (_, index) => ({
+      id: `w${index}`,
+      depends_on: index === 0 ? [] : [`w${index - 1}`],
+      inputs: index === 0 ? [] : [{ from: `workers.w${index - 1}` }],
+    }));
+    const start = performance.now();
+    expect(checkReachability({ workers })).toEqual([]);
+    // Computing every worker's ancestors would take seconds (quadratic); direct reads need no search.
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
 });

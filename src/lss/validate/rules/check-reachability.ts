@@ -19,7 +19,9 @@ export function checkReachability(document: unknown): RuleProblem[] {
   const workers = asList(field(document, 'workers'));
   const problems: RuleProblem[] = [];
   for (const node of graph.values()) {
-    const ancestors = ancestorsOf(graph, node.id);
+    const direct = new Set(node.dependsOn.map((edge) => edge.id));
+    // Computed only for a read that is not of a direct dependency: computing it for every worker is quadratic.
+    let ancestors: Set<string> | undefined;
     asList(field(workers[node.index], 'inputs')).forEach((input, position) => {
       const from = asString(field(input, 'from'));
       if (from === undefined) return;
@@ -37,6 +39,8 @@ export function checkReachability(document: unknown): RuleProblem[] {
         });
         return;
       }
+      if (direct.has(name)) return;
+      ancestors ??= ancestorsOf(graph, node.id);
       if (ancestors.has(name)) return;
       const downstream = ancestorsOf(graph, name).has(node.id);
       problems.push({
