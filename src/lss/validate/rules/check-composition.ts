@@ -127,6 +127,7 @@ export function checkComposition(document: unknown): RuleProblem[] {
 }
 
 function checkAdapters(adapters: readonly unknown[], children: readonly string[]): RuleProblem[] {
+  const childIds = new Set(children);
   const problems: RuleProblem[] = [];
   adapters.forEach((adapter, index) => {
     for (const end of ['from', 'to'] as const) {
@@ -135,7 +136,7 @@ function checkAdapters(adapters: readonly unknown[], children: readonly string[]
       const segments = reference.split('.');
       const prefixed = segments[0] === 'children';
       const id = prefixed ? (segments[1] ?? '') : (segments[0] ?? '');
-      if (children.includes(id)) continue;
+      if (childIds.has(id)) continue;
       problems.push(
         unknownReference({
           path: ['composition', 'adapters', index, end],

@@ -1,6 +1,14 @@
 // Rule `condition`: the `when` of each feedback channel parses and names variables that exist.
 import { parseCondition, type ParseConditionResult } from '../../compile/parse-condition.js';
-import { asList, asString, declaredIds, field, listEntries, splitReference } from './document-access.js';
+import {
+  asList,
+  asString,
+  declaredIds,
+  field,
+  listEntries,
+  splitReference,
+  type ListEntry,
+} from './document-access.js';
 import type { RuleProblem } from './spec-rule.js';
 
 /**
@@ -15,13 +23,17 @@ import type { RuleProblem } from './spec-rule.js';
  */
 export function checkFeedbackConditions(document: unknown): RuleProblem[] {
   const metrics = declaredIds(document, 'metrics', 'name');
-  const evaluators = listEntries(document, 'evaluators');
+  // The first declaration of each evaluator id (the unique-id rule reports the others).
+  const evaluators = new Map<string, ListEntry>();
+  for (const evaluator of listEntries(document, 'evaluators')) {
+    if (evaluator.id !== undefined && !evaluators.has(evaluator.id)) evaluators.set(evaluator.id, evaluator);
+  }
   const problems: RuleProblem[] = [];
   for (const channel of listEntries(document, 'feedback_channels')) {
     const text = asString(channel.value?.when);
     if (text === undefined || text.trim() === '') continue;
     const { root, name } = splitReference(asString(channel.value?.source) ?? '');
-    const source = root === 'evaluators' ? evaluators.find((evaluator) => evaluator.id === name) : undefined;
+    const source = root === 'evaluators' ? evaluators.get(name) : undefined;
     // Dimensions are known for a rubric source, absent for any other source; an unknown source leaves them open.
     const dimensions =
       root === 'evaluators' && source === undefined

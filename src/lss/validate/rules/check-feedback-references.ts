@@ -16,6 +16,8 @@ import { unknownReference } from './unknown-reference.js';
 export function checkFeedbackReferences(document: unknown): RuleProblem[] {
   const workers = declaredIds(document, 'workers');
   const evaluators = declaredIds(document, 'evaluators');
+  const workerIds = new Set(workers);
+  const evaluatorIds = new Set(evaluators);
   const strategyType = asString(field(document, 'optimization_strategy', 'type'));
   const problems: RuleProblem[] = [];
   for (const channel of listEntries(document, 'feedback_channels')) {
@@ -25,7 +27,8 @@ export function checkFeedbackReferences(document: unknown): RuleProblem[] {
     if (source !== undefined) {
       const { root, name } = splitReference(source);
       const own = root === 'evaluators' ? evaluators : root === 'workers' ? workers : undefined;
-      if (own !== undefined && name !== '' && !own.includes(name)) {
+      const ownIds = root === 'evaluators' ? evaluatorIds : workerIds;
+      if (own !== undefined && name !== '' && !ownIds.has(name)) {
         const other = root === 'evaluators' ? 'workers' : 'evaluators';
         const problem = unknownReference({
           path: ['feedback_channels', channel.index, 'source'],
@@ -35,7 +38,7 @@ export function checkFeedbackReferences(document: unknown): RuleProblem[] {
           prefix: `${root}.`,
           kind: root === 'evaluators' ? 'evaluator' : 'worker',
         });
-        if ((other === 'workers' ? workers : evaluators).includes(name))
+        if ((other === 'workers' ? workerIds : evaluatorIds).has(name))
           problem.fix = `Did you mean \`${other}.${name}\`?`;
         problems.push(problem);
       }
@@ -44,7 +47,7 @@ export function checkFeedbackReferences(document: unknown): RuleProblem[] {
     if (destination === undefined) continue;
     const { root, name, rest } = splitReference(destination);
     const path = ['feedback_channels', channel.index, 'destination'];
-    if (root === 'workers' && name !== '' && !workers.includes(name)) {
+    if (root === 'workers' && name !== '' && !workerIds.has(name)) {
       problems.push(
         unknownReference({
           path,

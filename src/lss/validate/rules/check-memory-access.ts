@@ -27,10 +27,11 @@ const NON_WORKER_WRITERS: readonly string[] = ['optimizer'];
 export function checkMemoryAccess(document: unknown): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const workers = declaredIds(document, 'workers');
+  const workerIds = new Set(workers);
   const readPolicy = asRecord(field(document, 'memory', 'read_policy'));
   if (readPolicy !== undefined) {
     for (const reader of Object.keys(readPolicy)) {
-      if (workers.includes(reader)) continue;
+      if (workerIds.has(reader)) continue;
       problems.push({
         ...unknownReference({
           path: ['memory', 'read_policy', reader],
@@ -80,7 +81,7 @@ export function checkMemoryAccess(document: unknown): RuleProblem[] {
   }
   asList(field(document, 'memory', 'write_policy', 'allowed_writers')).forEach((writer, index) => {
     const id = asString(writer);
-    if (id === undefined || workers.includes(id) || NON_WORKER_WRITERS.includes(id)) return;
+    if (id === undefined || workerIds.has(id) || NON_WORKER_WRITERS.includes(id)) return;
     problems.push(
       unknownReference({
         path: ['memory', 'write_policy', 'allowed_writers', index],

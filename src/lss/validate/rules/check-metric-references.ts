@@ -19,7 +19,10 @@ const SIGNAL_NAMES = TELEMETRY_SIGNALS.map((signal) => signal.name);
 export function checkMetricReferences(document: unknown): RuleProblem[] {
   const workers = declaredIds(document, 'workers');
   const evaluators = declaredIds(document, 'evaluators');
+  const workerIds = new Set(workers);
+  const evaluatorIds = new Set(evaluators);
   const metrics = declaredIds(document, 'metrics', 'name');
+  const metricNames = new Set(metrics);
   const problems: RuleProblem[] = [];
   for (const metric of listEntries(document, 'metrics', 'name')) {
     const source = asString(metric.value?.source);
@@ -30,7 +33,8 @@ export function checkMetricReferences(document: unknown): RuleProblem[] {
     if (name === '') continue;
     if (root === 'evaluators' || root === 'workers') {
       const own = root === 'evaluators' ? evaluators : workers;
-      if (own.includes(name) && rest.length === 0) continue;
+      const ownIds = root === 'evaluators' ? evaluatorIds : workerIds;
+      if (ownIds.has(name) && rest.length === 0) continue;
       const other = root === 'evaluators' ? 'workers' : 'evaluators';
       const problem = unknownReference({
         path,
@@ -40,8 +44,8 @@ export function checkMetricReferences(document: unknown): RuleProblem[] {
         prefix: `${root}.`,
         kind: root === 'evaluators' ? 'evaluator' : 'worker',
       });
-      if (own.includes(name)) problem.fix = `Write \`${root}.${name}\`.`;
-      else if ((other === 'workers' ? workers : evaluators).includes(name))
+      if (ownIds.has(name)) problem.fix = `Write \`${root}.${name}\`.`;
+      else if ((other === 'workers' ? workerIds : evaluatorIds).has(name))
         problem.fix = `Did you mean \`${other}.${name}\`?`;
       problems.push(problem);
     } else if (root === 'telemetry' && !SIGNAL_NAMES.includes(name)) {
@@ -61,7 +65,7 @@ export function checkMetricReferences(document: unknown): RuleProblem[] {
   for (const kind of ['success', 'stall'] as const) {
     asList(field(document, 'termination_conditions', kind)).forEach((condition, index) => {
       const name = asString(field(condition, 'metric'));
-      if (name === undefined || metrics.includes(name)) return;
+      if (name === undefined || metricNames.has(name)) return;
       problems.push(
         unknownReference({
           path: ['termination_conditions', kind, index, 'metric'],

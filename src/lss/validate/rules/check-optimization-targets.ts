@@ -14,6 +14,7 @@ import { unknownReference } from './unknown-reference.js';
  */
 export function checkOptimizationTargets(document: unknown): RuleProblem[] {
   const workers = declaredIds(document, 'workers');
+  const workerIds = new Set(workers);
   const config = field(document, 'optimization_strategy', 'config');
   const targets: { path: (string | number)[]; value: unknown }[] = [
     {
@@ -31,7 +32,7 @@ export function checkOptimizationTargets(document: unknown): RuleProblem[] {
     if (target === undefined) continue;
     const { root, name } = splitReference(target);
     // Other shapes (`writer`, `workers.writer.prompt`) break the schema's pattern, which reports them.
-    if (root !== 'workers' || name === '' || workers.includes(name)) continue;
+    if (root !== 'workers' || name === '' || workerIds.has(name)) continue;
     problems.push(
       unknownReference({
         path,

@@ -13,6 +13,7 @@ import { unknownReference } from './unknown-reference.js';
  */
 export function checkWorkerLists(document: unknown): RuleProblem[] {
   const workers = declaredIds(document, 'workers');
+  const workerIds = new Set(workers);
   const problems: RuleProblem[] = [];
   const lists = [
     { key: 'evaluators', list: 'runs_after', what: 'Evaluator', verb: 'runs after' },
@@ -23,7 +24,7 @@ export function checkWorkerLists(document: unknown): RuleProblem[] {
       const who = entry.id === undefined ? `${key}[${entry.index}]` : `${what} \`${entry.id}\``;
       asList(entry.value?.[list]).forEach((item, position) => {
         const id = asString(item);
-        if (id === undefined || id === '*' || workers.includes(id)) return;
+        if (id === undefined || id === '*' || workerIds.has(id)) return;
         problems.push(
           unknownReference({
             path: [key, entry.index, list, position],

@@ -23,13 +23,15 @@ import { unknownReference } from './unknown-reference.js';
 export function checkWorkerReferences(document: unknown): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const workers = declaredIds(document, 'workers');
+  const workerIds = new Set(workers);
   const inputSchema = asRecord(field(document, 'inputs', 'schema'));
   const inputFields = inputSchema === undefined ? undefined : Object.keys(inputSchema);
+  const inputFieldNames = new Set(inputFields);
   for (const worker of listEntries(document, 'workers')) {
     const who = worker.id === undefined ? `workers[${worker.index}]` : `Worker \`${worker.id}\``;
     asList(worker.value?.depends_on).forEach((dependency, position) => {
       const id = asString(dependency);
-      if (id === undefined || workers.includes(id)) return;
+      if (id === undefined || workerIds.has(id)) return;
       problems.push(
         unknownReference({
           path: ['workers', worker.index, 'depends_on', position],
@@ -45,7 +47,7 @@ export function checkWorkerReferences(document: unknown): RuleProblem[] {
       if (from === undefined) return;
       const { root, name } = splitReference(from);
       const path = ['workers', worker.index, 'inputs', position, 'from'];
-      if (root === 'workers' && name !== '' && !workers.includes(name)) {
+      if (root === 'workers' && name !== '' && !workerIds.has(name)) {
         problems.push(
           unknownReference({
             path,
@@ -60,7 +62,7 @@ export function checkWorkerReferences(document: unknown): RuleProblem[] {
         root === 'inputs' &&
         name !== '' &&
         inputFields !== undefined &&
-        !inputFields.includes(name)
+        !inputFieldNames.has(name)
       ) {
         const problem = unknownReference({
           path,
