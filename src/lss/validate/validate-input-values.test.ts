@@ -137,6 +137,20 @@ describe('validateInputValues', () => {
     });
   });
 
+  it('keeps a field named `__proto__` as an own value, without touching any prototype', () => {
+    const fields = JSON.parse(
+      '{"__proto__": {"type": "object", "description": "odd", "default": {"polluted": true}}, "b": {"type": "object", "description": "b"}}',
+    ) as unknown;
+    const defaulted = validateInputValues(fields, {});
+    expect(Object.hasOwn(defaulted.values, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(defaulted.values)).toBe(Object.prototype);
+    expect((defaulted.values as { polluted?: unknown }).polluted).toBeUndefined();
+    const given = validateInputValues(fields, JSON.parse('{"__proto__": {"polluted": true}, "b": {}}'));
+    expect(given.valid).toBe(true);
+    expect(Object.getPrototypeOf(given.values)).toBe(Object.prototype);
+    expect(Object.keys(given.values)).toEqual(['__proto__', 'b']);
+  });
+
   it('validates the examples of the base spec', () => {
     const spec = baseSpec();
     for (const example of spec.inputs.examples!)

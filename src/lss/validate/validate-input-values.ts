@@ -72,7 +72,7 @@ export function validateInputValues(
     if (!provided) {
       const fieldRecord = asRecord(field);
       if (fieldRecord !== undefined && Object.hasOwn(fieldRecord, 'default')) {
-        result[name] = structuredCloneSafe(fieldRecord.default);
+        setOwn(result, name, structuredCloneSafe(fieldRecord.default));
       } else if (fieldRecord?.required === true) {
         const type = asString(fieldRecord.type);
         const description = asString(fieldRecord.description);
@@ -87,7 +87,7 @@ export function validateInputValues(
       continue;
     }
     const value = options.coerce === true ? coerce(field, given[name]) : given[name];
-    result[name] = value;
+    setOwn(result, name, value);
     problems.push(...checkInputValue(field, value, [name]));
   }
   return { valid: problems.length === 0, values: result, problems };
@@ -130,6 +130,11 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** `record[name] = value` as an own property, even for `__proto__` (which plain assignment would treat as the prototype). */
+function setOwn(record: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function structuredCloneSafe(value: unknown): unknown {
