@@ -39,6 +39,16 @@ describe('checkInputFields', () => {
     ]);
   });
 
+  it('explains a pattern that only Unicode mode refuses', () => {
+    const [problem] = checkInputFields(withField('phone', { type: 'string', pattern: '^\\d{3}\\-\\d{4}$' }));
+    expect(problem!.message).toBe(
+      'The `pattern` of the input `phone` is not a valid regular expression: `^\\d{3}\\-\\d{4}$`.',
+    );
+    expect(problem!.fix).toBe(
+      'Patterns are read in Unicode mode, as JSON Schema reads them, where escaping a character that needs no escape (such as `\\-` outside brackets) is an error: remove that backslash.',
+    );
+  });
+
   it('reports ranges that no value can fit', () => {
     const problems = checkInputFields(withField('n', { type: 'number', minimum: 5, maximum: 1 }));
     expect(problems).toEqual([

@@ -31,7 +31,9 @@ export function checkInputFields(document: unknown): RuleProblem[] {
         rule: 'input-schema',
         message: `The \`pattern\` of the input \`${name}\` is not a valid regular expression: \`${pattern}\`.`,
         path: [...base, 'pattern'],
-        fix: 'Write an ECMAScript regular expression (as JSON Schema does), e.g. `^[a-z]{2}(-[A-Z]{2})?$`.',
+        fix: compilesWithoutUnicode(pattern)
+          ? 'Patterns are read in Unicode mode, as JSON Schema reads them, where escaping a character that needs no escape (such as `\\-` outside brackets) is an error: remove that backslash.'
+          : 'Write an ECMAScript regular expression (as JSON Schema does), e.g. `^[a-z]{2}(-[A-Z]{2})?$`.',
       });
     }
     for (const [low, high] of [
@@ -75,6 +77,16 @@ export function checkInputFields(document: unknown): RuleProblem[] {
     }
   });
   return problems;
+}
+
+/** Whether the pattern compiles as a legacy (non-Unicode) regular expression, as other regex engines may accept it. */
+function compilesWithoutUnicode(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function lowerFirst(text: string): string {
