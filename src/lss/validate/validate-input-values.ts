@@ -47,15 +47,19 @@ export function validateInputValues(
   const given = asRecord(values);
   const problems: SpecProblem[] = [];
   const result: Record<string, unknown> = {};
+  const names = Object.keys(fields);
   if (given === undefined && values !== undefined) {
     problems.push({
       severity: 'error',
       rule: 'input',
       message: `Input values must be a mapping of field names to values; got ${describeValue(values)}.`,
       path: [],
+      fix:
+        names.length === 0
+          ? 'Pass an empty mapping: `{}`.'
+          : `Pass a mapping such as \`{ ${names[0]!}: … }\`.`,
     });
   }
-  const names = Object.keys(fields);
   for (const name of Object.keys(given ?? {})) {
     if (Object.hasOwn(fields, name)) continue;
     problems.push({
