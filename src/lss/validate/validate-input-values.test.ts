@@ -119,11 +119,13 @@ describe('validateInputValues', () => {
       expect(result.problems[0]).toMatchObject({
         path: [],
         message: expect.stringContaining('must be a mapping'),
+        fix: 'Pass a mapping such as `{ query: … }`.',
       });
     }
     expect(validateInputValues(schema, undefined).problems.map((problem) => problem.path)).toEqual([
       ['query'],
     ]);
+    expect(validateInputValues({}, 'x').problems[0]!.fix).toBe('Pass an empty mapping: `{}`.');
   });
 
   it('accepts anything for a schema it cannot read', () => {
