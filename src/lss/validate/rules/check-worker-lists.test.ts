@@ -40,14 +40,28 @@ describe('checkWorkerLists', () => {
     ]);
   });
 
-  it('suggests `*` for a near miss such as `**`, and lists the choices otherwise', () => {
-    const problems = checkWorkerLists(changed((spec) => (spec.evaluators[1]!.runs_after = ['**', 'all'])));
+  it('suggests the closest worker for a near miss', () => {
+    const problems = checkWorkerLists(
+      changed((spec) => (spec.evaluators[1]!.runs_after = ['**', 'writers'])),
+    );
     expect(summary(problems)).toEqual([
       'error [reference] evaluators.1.runs_after.0',
       'error [reference] evaluators.1.runs_after.1',
     ]);
     expect(problems[0]!.fix).toBe('Did you mean `*`?');
-    expect(problems[1]!.fix).toBe('Use a declared worker (or `*` for all): `researcher`, `writer` or `*`.');
+    expect(problems[1]!.fix).toBe('Did you mean `writer`?');
+  });
+
+  it('suggests `*` only for what looks like a wildcard, never for a short worker id', () => {
+    const problems = checkWorkerLists(
+      changed((spec) => (spec.evaluators[1]!.runs_after = ['w', 'all', 'ALL', '.*'])),
+    );
+    expect(problems.map((problem) => problem.fix)).toEqual([
+      'Use a declared worker (or `*` for all): `researcher`, `writer` or `*`.',
+      'Did you mean `*`?',
+      'Did you mean `*`?',
+      'Did you mean `*`?',
+    ]);
   });
 
   it('names entries without an id by their position and skips items that are not strings', () => {

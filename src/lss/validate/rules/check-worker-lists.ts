@@ -1,7 +1,10 @@
 // Rule `reference` for the lists of worker ids: evaluator `runs_after` and safety `applies_to` (`*` means all).
-import { asList, asString, declaredIds, listEntries } from './document-access.js';
+import { asList, asString, declaredIds, listEntries, quoteList } from './document-access.js';
 import type { RuleProblem } from './spec-rule.js';
 import { unknownReference } from './unknown-reference.js';
+
+/** Entries meant as "every worker": `all`, `any`, or punctuation such as `**` or `.*`. */
+const WILDCARD_LIKE = /^(?:all|any|every|\W+)$/i;
 
 /**
  * Every entry of `evaluators[].runs_after` and `safety_constraints[].applies_to` is a declared worker id or `*`.
@@ -25,15 +28,20 @@ export function checkWorkerLists(document: unknown): RuleProblem[] {
       asList(entry.value?.[list]).forEach((item, position) => {
         const id = asString(item);
         if (id === undefined || id === '*' || workerIds.has(id)) return;
-        problems.push(
-          unknownReference({
-            path: [key, entry.index, list, position],
-            message: `${who} ${verb} \`${id}\`, which is not a declared worker.`,
-            name: id,
-            candidates: [...workers, '*'],
-            kind: 'worker (or `*` for all)',
-          }),
-        );
+        const problem = unknownReference({
+          path: [key, entry.index, list, position],
+          message: `${who} ${verb} \`${id}\`, which is not a declared worker.`,
+          name: id,
+          candidates: workers,
+          kind: 'worker',
+        });
+        // `*` is one character away from any one-letter id: suggest it only for what looks like a wildcard.
+        if (WILDCARD_LIKE.test(id)) problem.fix = 'Did you mean `*`?';
+        else if (problem.fix?.startsWith('Did you mean') !== true) {
+          const more = workers.length > 12 ? ', …' : '';
+          problem.fix = `Use a declared worker (or \`*\` for all): ${quoteList([...workers.slice(0, 12), '*'], 'or')}${more}.`;
+        }
+        problems.push(problem);
       });
     }
   }
