@@ -1,0 +1,200 @@
+// Applies the spec's safety constraints at each scope: detectors find, the constraint's action decides.
+import type { SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
+import type { SafetyConstraintType, SafetyScope } from '../../lss/loop-spec.js';
+import type { HumanGate } from '../human-gate.js';
+import type { SafetyDetector, SafetyFinding, ToolCallUnderCheck } from '../safety/safety-detector.js';
+import type { EpisodeState, IterationRecord } from './episode-state.js';
+
+/** Finds the detector of a constraint type (the safety detector registry). */
+export interface SafetyDetectorLookup {
+  get(type: SafetyConstraintType): SafetyDetector | undefined;
+}
+
+/** What is checked: the text and/or tool call or memory write of one worker at one scope. */
+export interface SafetySubject {
+  workerId: string | undefined;
+  text?: string | undefined;
+  toolCall?: ToolCallUnderCheck | undefined;
+  memoryWrite?: { key: string; value: unknown } | undefined;
+  allowedTools: readonly string[];
+}
+
+/** The verdict on a subject. `text` is the (possibly redacted) text to use from now on. */
+export type SafetyOutcome =
+  { verdict: 'pass'; text: string | undefined } | { verdict: 'block'; constraintId: string; halt: boolean };
+
+/**
+ * Runs the constraints of a scope that apply to a worker, in declaration order. `halt` stops the loop (a
+ * `safety_violation`); `quarantine` drops what was checked (the output, the tool call, the memory write); `strip`
+ * redacts the found spans (`[REDACTED:<label>]`) and goes on; `warn` records an event; `escalate_human` asks the
+ * human gate (approved: go on; rejected or timed out: dropped, and recorded as a human rejection). A detector that
+ * fails applies the constraint's `on_error`. Every finding is a `safety-event`.
+ *
+ * @example
+ * ```ts
+ * const outcome = await guard.inspect('post_worker', { workerId: 'writer', text: output, allowedTools: [] }, record);
+ * if (outcome.verdict === 'block') …;
+ * ```
+ */
+export class SafetyGuard {
+  private readonly state: EpisodeState;
+  private readonly detectors: SafetyDetectorLookup;
+  private readonly humanGate: HumanGate;
+
+  constructor(state: EpisodeState, detectors: SafetyDetectorLookup, humanGate: HumanGate) {
+    this.state = state;
+    this.detectors = detectors;
+    this.humanGate = humanGate;
+  }
+
+  /** The constraints of a scope that apply to a worker (all of the scope's constraints when `workerId` is undefined). */
+  constraintsFor(scope: SafetyScope, workerId: string | undefined): SafetyConstraintProgram[] {
+    const ids = this.state.program.safety.byScope[scope];
+    return this.state.program.safety.constraints.filter(
+      (constraint) =>
+        ids.includes(constraint.id) && (workerId === undefined || constraint.appliesTo.includes(workerId)),
+    );
+  }
+
+  async inspect(scope: SafetyScope, subject: SafetySubject, record: IterationRecord): Promise<SafetyOutcome> {
+    let text = subject.text;
+    for (const constraint of this.constraintsFor(scope, subject.workerId)) {
+      let findings: readonly SafetyFinding[];
+      try {
+        const detector = this.detectors.get(constraint.type);
+        if (detector === undefined) throw new Error(`no detector is registered for \`${constraint.type}\``);
+        findings = detector.inspect({
+          constraint,
+          scope,
+          workerId: subject.workerId,
+          text,
+          toolCall: subject.toolCall,
+          memoryWrite: subject.memoryWrite,
+          allowedTools: subject.allowedTools,
+          run: {
+            runId: this.state.episodeId,
+            iteration: this.state.iteration,
+            elapsedSeconds: this.state.time,
+          },
+          callLog: this.state.callLog,
+        });
+      } catch (error) {
+        const message = `The ${constraint.type} check failed: ${error instanceof Error ? error.message : String(error)}.`;
+        const outcome = this.onError(constraint, scope, subject.workerId, message, record);
+        if (outcome !== undefined) return outcome;
+        continue;
+      }
+      if (findings.length === 0) continue;
+      record.safetyEvents++;
+      const messages = findings.map((finding) => finding.message);
+      const event = (
+        outcome: 'halted' | 'quarantined' | 'stripped' | 'warned' | 'approved' | 'rejected',
+      ): void => {
+        this.state.emit({
+          type: 'safety-event',
+          iteration: this.state.iteration,
+          constraintId: constraint.id,
+          constraintType: constraint.type,
+          scope,
+          workerId: subject.workerId,
+          action: constraint.action,
+          findings: messages,
+          outcome,
+        });
+      };
+      switch (constraint.action) {
+        case 'halt':
+          event('halted');
+          record.safetyHalts.push(constraint.id);
+          return { verdict: 'block', constraintId: constraint.id, halt: true };
+        case 'quarantine':
+          event('quarantined');
+          return { verdict: 'block', constraintId: constraint.id, halt: false };
+        case 'strip':
+          event('stripped');
+          // A tool call or a memory write has no text to redact: it is dropped instead.
+          if (text === undefined) return { verdict: 'block', constraintId: constraint.id, halt: false };
+          text = redact(text, findings);
+          break;
+        case 'warn':
+          event('warned');
+          break;
+        case 'escalate_human': {
+          const decision = await this.humanGate.review(
+            {
+              gateId: constraint.id,
+              kind: 'safety',
+              iteration: this.state.iteration,
+              subject: [text ?? '', ...messages].join('\n'),
+              instructions:
+                constraint.rule ?? `Safety check ${constraint.id} (${constraint.type}) flagged this.`,
+              timeoutSeconds: Number(constraint.config.sla_hours ?? 4) * 3600,
+            },
+            this.state.signal,
+          );
+          this.state.emit({
+            type: 'human-decision',
+            iteration: this.state.iteration,
+            gateId: constraint.id,
+            decision: decision.decision,
+            reason: decision.reason,
+            waitedSeconds: decision.waitedSeconds,
+          });
+          if (decision.decision === 'approve') {
+            event('approved');
+            break;
+          }
+          event('rejected');
+          record.humanRejections.push(constraint.id);
+          return { verdict: 'block', constraintId: constraint.id, halt: false };
+        }
+      }
+    }
+    return { verdict: 'pass', text };
+  }
+
+  private onError(
+    constraint: SafetyConstraintProgram,
+    scope: SafetyScope,
+    workerId: string | undefined,
+    message: string,
+    record: IterationRecord,
+  ): SafetyOutcome | undefined {
+    record.safetyEvents++;
+    this.state.emit({
+      type: 'safety-event',
+      iteration: this.state.iteration,
+      constraintId: constraint.id,
+      constraintType: constraint.type,
+      scope,
+      workerId,
+      action: constraint.action,
+      findings: [message],
+      outcome: 'detector-error',
+    });
+    if (constraint.onError === 'warn') return undefined;
+    if (constraint.onError === 'halt') record.safetyHalts.push(constraint.id);
+    return { verdict: 'block', constraintId: constraint.id, halt: constraint.onError === 'halt' };
+  }
+}
+
+/** Replaces the spans of the findings with `[REDACTED:<label>]`, merging overlapping spans. */
+function redact(text: string, findings: readonly SafetyFinding[]): string {
+  const spans = findings
+    .flatMap((finding) => finding.spans)
+    .filter((span) => span.start >= 0 && span.end <= text.length && span.start < span.end)
+    .sort((a, b) => a.start - b.start);
+  let result = '';
+  let position = 0;
+  let index = 0;
+  while (index < spans.length) {
+    const first = spans[index]!;
+    let end = first.end;
+    let next = index + 1;
+    while (next < spans.length && spans[next]!.start < end) end = Math.max(end, spans[next++]!.end);
+    result += `${text.slice(position, first.start)}[REDACTED:${first.label}]`;
+    position = end;
+    index = next;
+  }
+  return result + text.slice(position);
+}

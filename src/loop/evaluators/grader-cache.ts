@@ -1,0 +1,58 @@
+// Verdicts of deterministic evaluators kept by content: the same output, task and parameters give the same verdict.
+import { createHash } from 'node:crypto';
+import type { EvaluatorVerdict } from './evaluator-verdict.js';
+
+/**
+ * A bounded cache of deterministic verdicts keyed by a hash of everything the verdict depends on. Shared between
+ * episodes (and environments), it makes repeated grading free: a simulated worker that proposes a patch already
+ * tested does not run the tests again.
+ *
+ * @example
+ * ```ts
+ * const cache = new GraderCache();
+ * const key = GraderCache.key(['evaluators.test_pass_rate', task.id, params, output.text]);
+ * const verdict = cache.get(key) ?? cache.set(key, await evaluate());
+ * ```
+ */
+export class GraderCache {
+  private readonly entries = new Map<string, EvaluatorVerdict>();
+  private readonly capacity: number;
+  hits = 0;
+  misses = 0;
+
+  constructor(capacity = 10_000) {
+    this.capacity = capacity;
+  }
+
+  /** The key of a list of JSON-serializable parts. */
+  static key(parts: readonly unknown[]): string {
+    return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  }
+
+  get(key: string): EvaluatorVerdict | undefined {
+    const verdict = this.entries.get(key);
+    if (verdict === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, verdict);
+    return verdict;
+  }
+
+  set(key: string, verdict: EvaluatorVerdict): EvaluatorVerdict {
+    this.entries.set(key, verdict);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return verdict;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
