@@ -1,5 +1,5 @@
 import type { Rng } from '../../core/random/rng.js';
-import { glibcSinCosOf, sinCosResult } from './math/glibc-sin-cos.js';
+import { glibcSinCosOf, sinCosResult } from './math/glibc-sin-cos-batch.js';
 
 /*
  * CartPole's physics (Barto, Sutton and Anderson 1983, as Gymnasium's `CartPole-v1` computes it): state
@@ -50,14 +50,31 @@ export function resetCartPole(
  * ```
  */
 export function stepCartPole(state: Float64Array, offset: number, action: number): boolean {
+  glibcSinCosOf(state, offset + 2);
+  return stepCartPoleWith(state, offset, action, sinCosResult[0]!, sinCosResult[1]!);
+}
+
+/**
+ * {@link stepCartPole} given glibc's sine and cosine of the pole angle `state[offset + 2]` (a batch computes them
+ * for every sub-environment at once with `glibcSinCosBatch`).
+ *
+ * @example
+ * ```ts
+ * const terminated = stepCartPoleWith(state, 0, 1, glibcSin(state[2]), glibcCos(state[2]));
+ * ```
+ */
+export function stepCartPoleWith(
+  state: Float64Array,
+  offset: number,
+  action: number,
+  sinTheta: number,
+  cosTheta: number,
+): boolean {
   const x = state[offset]!;
   const xDot = state[offset + 1]!;
   const theta = state[offset + 2]!;
   const thetaDot = state[offset + 3]!;
   const force = action === 1 ? FORCE_MAGNITUDE : -FORCE_MAGNITUDE;
-  glibcSinCosOf(state, offset + 2);
-  const sinTheta = sinCosResult[0]!;
-  const cosTheta = sinCosResult[1]!;
   const temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
   const thetaAcc =
     (GRAVITY * sinTheta - cosTheta * temp) /

@@ -2,11 +2,12 @@ import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Discrete } from '../../spaces/discrete.js';
 import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/batched-vector-env.js';
-import { resetCartPole, stepCartPole } from './cart-pole-dynamics.js';
+import { resetCartPole, stepCartPoleWith } from './cart-pole-dynamics.js';
 import { renderCartPole } from './cart-pole-render.js';
 import { CART_POLE_METADATA, cartPoleObservationSpace } from './cart-pole.js';
 import { formatSigned } from './render/format-signed.js';
 import { checkDiscreteActions } from './discrete-actions.js';
+import { glibcSinCosBatch } from './math/glibc-sin-cos-batch.js';
 import { resetBounds } from './reset-bounds.js';
 
 /** Options of {@link CartPoleVectorEnv}. */
@@ -38,11 +39,14 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
   readonly suttonBartoReward: boolean;
   /** Every sub-environment's `[x, xDot, theta, thetaDot]`, four float64 values each. */
   readonly state: Float64Array;
+  /** glibc's sine and cosine of every pole angle, computed in one pass before the step. */
+  private readonly sinCos: Float64Array;
 
   constructor(numEnvs: number, options: CartPoleVectorEnvOptions = {}) {
     super(numEnvs, 4, CART_POLE_METADATA, options);
     this.suttonBartoReward = options.suttonBartoReward ?? false;
     this.state = new Float64Array(numEnvs * 4);
+    this.sinCos = new Float64Array(numEnvs * 2);
   }
 
   protected parseResetOptions(options: Record<string, unknown> | undefined): [number, number] {
@@ -64,6 +68,8 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
     const skip = this.skipMask;
     checkDiscreteActions(actions, 2, skip, this.singleActionSpace);
     const state = this.state;
+    const sinCos = this.sinCos;
+    glibcSinCosBatch(state, 2, 4, n, sinCos);
     const observations = this.observationBuffer;
     const rewards = this.rewardBuffer;
     const terminations = this.terminationBuffer;
@@ -77,7 +83,7 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
     for (let i = 0; i < n; i++) {
       if (skip[i] === 1) continue;
       const offset = i * 4;
-      const terminated = stepCartPole(state, offset, actions[i]!);
+      const terminated = stepCartPoleWith(state, offset, actions[i]!, sinCos[2 * i]!, sinCos[2 * i + 1]!);
       observations[offset] = state[offset]!;
       observations[offset + 1] = state[offset + 1]!;
       observations[offset + 2] = state[offset + 2]!;

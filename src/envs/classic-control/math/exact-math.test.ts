@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fusedMultiplyAdd, fusedMultiplyAddFloat32 } from './fused-multiply-add.js';
-import { glibcCos, glibcSin, glibcSinCos, sinCosResult } from './glibc-sin-cos.js';
+import { glibcCos, glibcSin } from './glibc-sin-cos.js';
+import { glibcSinCos, sinCosResult } from './glibc-sin-cos-batch.js';
 import { glibcSquare, glibcSquareFloat32 } from './glibc-square.js';
 import { numpyCosFloat32, numpySinFloat32 } from './numpy-float32-sin-cos.js';
 

@@ -1,0 +1,222 @@
+import { glibcCos, glibcSin } from './glibc-sin-cos.js';
+import { SIN_COS_TABLE } from './sin-cos-table.js';
+
+/*
+ * sin and cos of many arguments at once, bit for bit as glibc's `sin`/`cos` (see glibc-sin-cos.ts), with a fast
+ * path for 2^-26 <= |x| < 0.85546875 that needs no emulated FMA in all but rare, detected cases. The constants and
+ * the steps are glibc's: a Taylor polynomial for sin below 0.126, a table of sin/cos at k/128 plus short polynomials
+ * (sin from 0.126, cos everywhere in the range). glibc's FMA build fuses some of the products with the following
+ * addition; plain JavaScript arithmetic rounds each product first. Each fused step is handled in one of two ways.
+ *
+ * Notation: u = 2^-53 (half an ulp of 1), fl() a JavaScript operation, |fl(y) - y| <= u |y| and <= u |fl(y)|; for
+ * reals X, Y: |round(X) - round(Y)| <= |X - Y| + u |X| + u |Y|.
+ *
+ * Guard lemma. Let A, b be doubles and beta a real with |beta - b| <= E, and g >= (E + u |b|) / (1 - u). Then
+ * fl(b - g) <= beta <= fl(b + g), and since y -> round(A + y) is monotone, round(A + beta) lies between
+ * fl(A + fl(b - g)) and fl(A + fl(b + g)): if those two are equal, so is round(A + beta). Rounding twice in a row
+ * (round(A + round(B + y))) is monotone too, so the lemma applies to two chained additions as well.
+ *
+ * 1. sin, |x| < 0.126 (Taylor): glibc computes p = S1 + x2 p2 (x2 = x*x) through a chain of four FMAs, then
+ *    x + round(x2 round(x p)). Only p can differ; everything after it is the same arithmetic. Each of the four
+ *    links changes the argument of its rounding by far less than an ulp of a value that stays inside one binade
+ *    (p4 ~ 2.8e-6, p3 ~ -2.0e-4, p2 ~ 8.3e-3, p ~ -1/6, each within 1e-3 of its constant for x2 < 0.016), so the
+ *    unfused p2 is within 2u |p2| of the fused one and b1 = fl(x2 p2) within E = 3u |b1| (1 + u) of x2 p2 (fused).
+ *    The lemma with A = S1, b = b1 needs g >= 4u |b1| (1 + 2u); TAYLOR_GUARD = 5u. When the two ends agree, p is
+ *    glibc's p and the sine is exact. Undecided in about x^2 / 3 of the cases (0.3% at |x| = 0.1).
+ * 2. cos (table): the unfused cor3 = cs + ... is compared with glibc's fused one. Propagating the bounds through
+ *    the steps (s within 2.01u |s| of glibc's, c within 4.03u |c|, then cor1, cor2, cor3) gives, for the final
+ *    addition cs + cor3, g >= 6.05u |m3| + 10.1u m2 + 7.1u |cor1| + 3.1u |m1| with m1 = s ssn, m2 = c cs >= 0,
+ *    m3 = s sn. |cor1| <= 5.55e-17 + |m1| and |m1| <= 2^-8 * 5.49e-17 (table maxima), so those two terms are below
+ *    4.4e-32 < ABSOLUTE_GUARD = 2^-100. The guard is COS_GUARD (|m3| + 2 m2) + ABSOLUTE_GUARD with COS_GUARD = 8u.
+ *    Undecided in about 8 |m3| of the cases (up to 0.6% near |x| = 0.2).
+ * 3. sin (table, 0.126 <= |x|): here ulp(sn) is only 64 times ulp(cor3), so the last FMA, round(s cs + cor2), is
+ *    followed exactly: s cs = m3 + e3 with Dekker's error-free product (cs split ahead in SPLIT_COS). Its inputs
+ *    are made exact first: ps = SN3 + xx SN5, q1 = CS4 + xx CS6 and qc = CS2 + xx q1 are each a large constant
+ *    plus a small product a, so their rounding error err is exact (Fast2Sum) and the fused result equals the
+ *    unfused one when |err| + u |a| is below half an ulp of the result's binade (checked against constants: the
+ *    bounds on a follow from xx <= 2^-16). Then s and c are glibc's; cor1 = ssn + s ccs and cor2 = cor1 - c sn
+ *    (unfused) are within 1.01u |m1| + 4.02u |cor1| + 3.01u m2 of glibc's, and the lemma with A = m3 (then sn),
+ *    b = fl(cor2 + e3) needs g >= 5.02u m2 + 6.03u |cor1| + 1.01u |m1| + 2.01u^2 |m3|; the last three are below
+ *    3.8e-32 (table maxima, |s| <= 2^-8). SIN_GUARD = 8u on m2 = c sn >= 0, plus ABSOLUTE_GUARD. Undecided in
+ *    about 64 m2 of the cases (< 0.02%).
+ * Undecided arguments (and those outside the range) take glibcSin/glibcCos, which emulate the FMAs.
+ */
+
+const TABLE: Float64Array = SIN_COS_TABLE;
+const S1 = -0.16666666666666666;
+const S2 = 0.008333333333332329;
+const S3 = -0.00019841269834414642;
+const S4 = 2.755729806860771e-6;
+const S5 = -2.5022014848318398e-8;
+const SN3 = -0.16666666666666488;
+const SN5 = 0.008333332142857223;
+const CS2 = 0.5;
+const CS4 = -0.04166666666666644;
+const CS6 = 0.001388888740079376;
+/** 1.5 * 2^45: adding it rounds a number in [0, 1) to a multiple of 1/128. */
+const BIG = 52776558133248;
+const SIN_TINY = 1.4901161193847656e-8; // 2^-26
+const TAYLOR_LIMIT = 0.126;
+const TABLE_LIMIT = 0.85546875;
+/** Veltkamp's constant 2^27 + 1: splits a double into two halves of at most 26 bits. */
+const SPLITTER = 134217729;
+
+const TAYLOR_GUARD = 5.551115123125783e-16; // 5u
+const COS_GUARD = 8.881784197001252e-16; // 8u = 2^-50
+const SIN_GUARD = 8.881784197001252e-16; // 8u = 2^-50
+const ABSOLUTE_GUARD = 7.888609052210118e-31; // 2^-100
+/** ps in (-1/4, -1/8): half an ulp is 2^-56; u * xx * SN5 <= 1.42e-23 < 2^-75. */
+const PS_LIMIT = 2 ** -56 - 2 ** -75;
+/** q1 in (-1/16, -1/32): half an ulp is 2^-58; u * xx * CS6 <= 2.36e-24 < 2^-78. */
+const Q1_LIMIT = 2 ** -58 - 2 ** -78;
+/** qc in (1/4, 1/2]: half an ulp below 1/2 is 2^-55; u * xx * |q1| <= 7.06e-23 < 2^-73. */
+const QC_LIMIT = 2 ** -55 - 2 ** -73;
+
+/** The cos column of the table split in two halves (high, low) per row, for exact products s * cs. */
+const SPLIT_COS = new Float64Array(2 * (TABLE.length / 4));
+for (let row = 0; row < SPLIT_COS.length / 2; row++) {
+  const cs = TABLE[4 * row + 2]!;
+  const t = SPLITTER * cs;
+  const high = t - (t - cs);
+  SPLIT_COS[2 * row] = high;
+  SPLIT_COS[2 * row + 1] = cs - high;
+}
+
+/**
+ * `glibcSin` and `glibcCos` of `count` arguments `values[start + j * stride]`, written as pairs: `out[2j]` the sine
+ * and `out[2j + 1]` the cosine. Bit for bit glibc's results, for every argument; about as fast as `Math.sin` plus
+ * `Math.cos` for |x| < 0.855 (the hot path of CartPole), where the rare arguments the fast path cannot decide are
+ * computed again with emulated FMAs.
+ *
+ * @example
+ * ```ts
+ * const state = Float64Array.of(0, 0, 0.1, 0, 0, 0, -0.2, 0); // two CartPole states
+ * const out = new Float64Array(4);
+ * glibcSinCosBatch(state, 2, 4, 2, out); // out = [sin(0.1), cos(0.1), sin(-0.2), cos(-0.2)]
+ * ```
+ */
+export function glibcSinCosBatch(
+  values: Float64Array,
+  start: number,
+  stride: number,
+  count: number,
+  out: Float64Array,
+): void {
+  let undecided = 0;
+  for (let j = 0; j < count; j++) {
+    const x = values[start + j * stride]!;
+    const ax = Math.abs(x);
+    if (!(ax >= SIN_TINY && ax < TABLE_LIMIT)) {
+      out[2 * j] = NaN;
+      undecided++;
+      continue;
+    }
+    const base = BIG + ax - BIG;
+    const xr = ax - base;
+    const k = (base * 512) | 0;
+    const xx = xr * xr;
+    const sn = TABLE[k]!;
+    const cs = TABLE[k + 2]!;
+    const psProduct = xx * SN5;
+    const ps = SN3 + psProduct;
+    const s = xr + xr * xx * ps;
+    const q1Product = xx * CS6;
+    const q1 = CS4 + q1Product;
+    const qcProduct = xx * q1;
+    const qc = CS2 + qcProduct;
+    const c = xx * qc;
+    // 2. cos, unfused, with its guard.
+    const cosM2 = c * cs;
+    const cosM3 = s * sn;
+    const cosCor = TABLE[k + 3]! - s * TABLE[k + 1]! - cosM2 - cosM3;
+    const cosGuard = COS_GUARD * (Math.abs(cosM3) + cosM2 + cosM2) + ABSOLUTE_GUARD;
+    const cosine = cs + (cosCor - cosGuard);
+    let decided = cosine === cs + (cosCor + cosGuard);
+    let sine: number;
+    if (ax < TAYLOR_LIMIT) {
+      // 1. sin, Taylor: p exact when the guard decides it.
+      const x2 = x * x;
+      const b1 = x2 * (((S5 * x2 + S4) * x2 + S3) * x2 + S2);
+      const guard = TAYLOR_GUARD * Math.abs(b1);
+      decided &&= S1 + (b1 - guard) === S1 + (b1 + guard);
+      sine = x + x2 * (x * (S1 + b1));
+    } else {
+      // 3. sin, table: exact inputs, exact last product, guarded sum.
+      decided &&=
+        Math.abs(SN3 - ps + psProduct) < PS_LIMIT &&
+        Math.abs(CS4 - q1 + q1Product) < Q1_LIMIT &&
+        Math.abs(CS2 - qc + qcProduct) < QC_LIMIT;
+      const cor1 = TABLE[k + 1]! + s * TABLE[k + 3]!;
+      const sinM2 = c * sn;
+      const cor2 = cor1 - sinM2;
+      const m3 = s * cs;
+      const split = SPLITTER * s;
+      const sHigh = split - (split - s);
+      const sLow = s - sHigh;
+      const csHigh = SPLIT_COS[k >> 1]!;
+      const csLow = SPLIT_COS[(k >> 1) + 1]!;
+      const e3 = sHigh * csHigh - m3 + sHigh * csLow + sLow * csHigh + sLow * csLow;
+      const b = cor2 + e3;
+      const guard = SIN_GUARD * sinM2 + ABSOLUTE_GUARD;
+      const low = sn + (m3 + (b - guard));
+      decided &&= low === sn + (m3 + (b + guard));
+      sine = x < 0 ? -low : low;
+    }
+    if (decided) {
+      out[2 * j] = sine;
+      out[2 * j + 1] = cosine;
+    } else {
+      out[2 * j] = NaN;
+      undecided++;
+    }
+  }
+  if (undecided === 0) return;
+  for (let j = 0; j < count; j++) {
+    if (out[2 * j] === out[2 * j]) continue;
+    const x = values[start + j * stride]!;
+    out[2 * j] = glibcSin(x);
+    out[2 * j + 1] = glibcCos(x);
+  }
+}
+
+/**
+ * Where {@link glibcSinCosOf} and {@link glibcSinCos} write their results: `[sin, cos]` (reused by every call).
+ *
+ * @example
+ * ```ts
+ * glibcSinCos(0.5);
+ * sinCosResult[1]; // glibcCos(0.5)
+ * ```
+ */
+export const sinCosResult = new Float64Array(2);
+
+/**
+ * Both `glibcSin(x)` and `glibcCos(x)` for `x = values[index]` into {@link sinCosResult} (see
+ * {@link glibcSinCosBatch}). The argument is read from an array so that the call does not box a double.
+ *
+ * @example
+ * ```ts
+ * const state = Float64Array.of(0, 0, 0.1, 0);
+ * glibcSinCosOf(state, 2);
+ * const [sin, cos] = sinCosResult; // sin(0.1), cos(0.1)
+ * ```
+ */
+export function glibcSinCosOf(values: Float64Array, index: number): void {
+  glibcSinCosBatch(values, index, 1, 1, sinCosResult);
+}
+
+const scratch = new Float64Array(1);
+
+/**
+ * Both `glibcSin(x)` and `glibcCos(x)` into {@link sinCosResult}.
+ *
+ * @example
+ * ```ts
+ * glibcSinCos(0.1);
+ * const [sin, cos] = sinCosResult;
+ * ```
+ */
+export function glibcSinCos(x: number): void {
+  scratch[0] = x;
+  glibcSinCosBatch(scratch, 0, 1, 1, sinCosResult);
+}
