@@ -8,7 +8,12 @@ import type { PriceTable } from '../../models/price-table.js';
 import { CostLedger } from '../cost-ledger.js';
 import { GraderCache } from '../evaluators/grader-cache.js';
 import type { EvaluatorVerdict } from '../evaluators/evaluator-verdict.js';
-import { LOOP_EVENT_VERSION, type LoopEvent, type LoopEventBody, type TerminationReason } from '../events/loop-event.js';
+import {
+  LOOP_EVENT_VERSION,
+  type LoopEvent,
+  type LoopEventBody,
+  type TerminationReason,
+} from '../events/loop-event.js';
 import type { HumanGate } from '../human-gate.js';
 import type { LoopBackend } from '../loop-backend.js';
 import { LoopMemory, type MemoryBackend } from '../loop-memory.js';
@@ -98,7 +103,9 @@ export class LoopRun {
     this.options = options;
     const { program, task, seed } = options;
     const episodeId = options.episodeId ?? `${program.name}/${task.id}/${seed}`;
-    options.signal?.addEventListener('abort', () => this.controller.abort(options.signal?.reason), { once: true });
+    options.signal?.addEventListener('abort', () => this.controller.abort(options.signal?.reason), {
+      once: true,
+    });
     this.state = {
       program,
       task,
@@ -115,7 +122,10 @@ export class LoopRun {
       optimizerInbox: [],
       optimizerSteps: 0,
       history: [],
-      memory: new LoopMemory(program.memory, { namespace: program.name, backend: options.services.memoryBackend }),
+      memory: new LoopMemory(program.memory, {
+        namespace: program.name,
+        backend: options.services.memoryBackend,
+      }),
       ledger: new CostLedger(program.cost, options.services.priceTable),
       callLog: { worker: {}, tool: {} },
       successStreaks: [],
@@ -189,7 +199,11 @@ export class LoopRun {
     const record = newIterationRecord(state.iteration);
     this.emit({ type: 'iteration-start', iteration: state.iteration });
     await this.runWorkers(record, overrides);
-    const guard = new SafetyGuard(state, this.options.services.safetyDetectors, this.options.services.humanGate);
+    const guard = new SafetyGuard(
+      state,
+      this.options.services.safetyDetectors,
+      this.options.services.humanGate,
+    );
     if (record.safetyHalts.length === 0) {
       await this.preOutput(record, guard);
     }
@@ -272,7 +286,6 @@ export class LoopRun {
     this.flush();
   }
 
-
   private async runWorkers(record: IterationRecord, overrides: ReadonlyMap<string, string>): Promise<void> {
     const state = this.state;
     const levels = new Map<number, WorkerProgram[]>();
@@ -294,7 +307,11 @@ export class LoopRun {
               state: laneState,
               backend: this.options.backend,
               tools: this.options.services.tools,
-              guard: new SafetyGuard(laneState, this.options.services.safetyDetectors, this.options.services.humanGate),
+              guard: new SafetyGuard(
+                laneState,
+                this.options.services.safetyDetectors,
+                this.options.services.humanGate,
+              ),
               record,
               current: record.outputs,
             },
@@ -319,7 +336,11 @@ export class LoopRun {
       if (dependedOn.has(worker.id)) continue;
       const output = record.outputs.get(worker.id);
       if (output === undefined) continue;
-      const check = await guard.inspect('pre_output', { workerId: worker.id, text: output.raw, allowedTools: [] }, record);
+      const check = await guard.inspect(
+        'pre_output',
+        { workerId: worker.id, text: output.raw, allowedTools: [] },
+        record,
+      );
       if (check.verdict === 'block') record.outputs.delete(worker.id);
       else if (check.text !== undefined && check.text !== output.raw) {
         record.outputs.set(worker.id, { ...output, raw: check.text, text: check.text });
@@ -329,7 +350,7 @@ export class LoopRun {
   }
 
   private emit(body: LoopEventBody): void {
-    const event = { ...body, episodeId: this.state.episodeId, seq: this.sequence++, time: this.state.time } as LoopEvent;
+    const event = { ...body, episodeId: this.state.episodeId, seq: this.sequence++, time: this.state.time };
     this.buffer.push(event);
   }
 

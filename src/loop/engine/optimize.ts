@@ -102,7 +102,9 @@ export async function optimize(
       const key = typeof plan.config.memory_key === 'string' ? plan.config.memory_key : 'lessons';
       const earlier = state.memory.read(key, 'optimizer');
       const lessons = [
-        ...(earlier.status === 'ok' && Array.isArray(earlier.entry.value) ? (earlier.entry.value as unknown[]) : []),
+        ...(earlier.status === 'ok' && Array.isArray(earlier.entry.value)
+          ? (earlier.entry.value as unknown[])
+          : []),
         ...hints,
       ];
       const outcome = state.memory.write(key, lessons.slice(-20), 'optimizer', state.iteration, state.time);

@@ -4,7 +4,6 @@ import {
   problemsAfter as problemsOf,
   threeWorkers,
 } from './__fixtures__/minimal-spec.js';
-import type { LoopSpec } from '../loop-spec.js';
 
 describe('bounds and defaults', () => {
   it('takes the smallest max_iterations failure value, rounded down, before max_steps', () => {
@@ -82,7 +81,7 @@ describe('bounds and defaults', () => {
           applies_to: ['checker'],
           action: 'escalate_human',
           rule: 'A person approves',
-        } as LoopSpec['safety_constraints'][number],
+        },
       ];
     });
     expect(program.safety.constraints.map((c) => [c.id, c.appliesTo, c.severity, c.onError, c.rule])).toEqual(

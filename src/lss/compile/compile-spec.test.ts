@@ -174,7 +174,7 @@ describe('feedback routing', () => {
           destination: 'optimization_strategy',
           format: 'template',
           template_ref: 'templates/feedback.mustache',
-        } as LoopSpec['feedback_channels'][number],
+        },
         {
           id: 'to_search',
           source: 'workers.writer',

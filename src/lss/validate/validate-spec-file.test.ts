@@ -78,7 +78,12 @@ describe('validateSpecFile on compositions', () => {
     const result = await validateSpecFile(join(directory, 'main.yaml'));
     expect(result.valid).toBe(false);
     expect(result.problems).toEqual([
-      expect.objectContaining({ file: join(directory, 'child.yaml'), path: ['memory', 'type'], line: 20, column: 9 }),
+      expect.objectContaining({
+        file: join(directory, 'child.yaml'),
+        path: ['memory', 'type'],
+        line: 20,
+        column: 9,
+      }),
     ]);
   });
 
