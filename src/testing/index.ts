@@ -12,3 +12,4 @@ export {
 } from './scripted-env.js';
 export { toAsyncEnv } from './to-async-env.js';
 export { EnvCheckError } from '../core/errors.js';
+export { ScriptedLanguageModel, type ScriptedAnswer, type ScriptedCall } from './scripted-language-model.js';

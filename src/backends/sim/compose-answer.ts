@@ -1,0 +1,214 @@
+// What a simulated worker writes: built from the task's own content, as good as its quality allows.
+import type { Rng } from '../../core/random/rng.js';
+import { containsPhrase } from '../../loop/evaluators/deterministic/support/normalize-text.js';
+import type { ReferenceFact, TaskCandidate, TaskSource, LoopTask } from '../../loop/tasks/loop-task.js';
+
+/** What the worker is asked, as the engine describes it to simulated models. */
+export interface SimWorkerRequest {
+  task: LoopTask;
+  workerId: string;
+  outputName: string;
+  format: 'text' | 'json' | 'markdown' | 'code' | 'binary';
+  /** String values of the worker's inputs (task inputs, other outputs, memory). */
+  inputTexts: readonly string[];
+  /** The feedback routed to the worker, as text. */
+  feedback: readonly string[];
+  /** The worker's previous output, if any. */
+  previousOutput: string | undefined;
+}
+
+/**
+ * A sentence of the sources that states a fact (every keyword group matched), preferring its supporting sources;
+ * `undefined` when no sentence does.
+ *
+ * @example
+ * ```ts
+ * sentenceFor(fact, task.material.sources); // { sentence: 'Pilot lines …', sourceId: 'S4' }
+ * ```
+ */
+export function sentenceFor(
+  fact: ReferenceFact,
+  sources: readonly TaskSource[],
+): { sentence: string; sourceId: string } | undefined {
+  const ordered = [
+    ...sources.filter((source) => fact.sourceIds.includes(source.id) && source.stale !== true),
+    ...sources.filter((source) => !fact.sourceIds.includes(source.id) && source.stale !== true),
+  ];
+  for (const source of ordered) {
+    for (const sentence of splitSentences(source.text)) {
+      if (factStated(fact, sentence)) return { sentence, sourceId: source.id };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a text states a fact: each keyword group has a phrase in it (case-insensitive).
+ *
+ * @example
+ * ```ts
+ * factStated({ keywords: [['pilot'], ['2027', '2028']], … }, 'Pilot lines in 2027'); // true
+ * ```
+ */
+export function factStated(fact: ReferenceFact, text: string): boolean {
+  return fact.keywords.every((group) => group.some((phrase) => containsPhrase(text, phrase)));
+}
+
+/**
+ * The sentences of a text (split after `.`, `!` or `?` followed by a space, and at blank lines).
+ *
+ * @example
+ * ```ts
+ * splitSentences('One. Two!\n\nThree'); // ['One.', 'Two!', 'Three']
+ * ```
+ */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .flatMap((paragraph) =>
+      paragraph
+        .replace(/\s+/g, ' ')
+        .trim()
+        .split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/),
+    )
+    .filter((sentence) => sentence.length > 0);
+}
+
+/**
+ * A code answer: one of the task's candidates for this worker, chosen by quality (correct when the draw is under it,
+ * else partial, wrong or broken, falling back to the nearest kind the task has). A worker whose previous answer was
+ * correct usually keeps it.
+ *
+ * @example
+ * ```ts
+ * chooseCandidate(request, 0.8, rng)?.output;
+ * ```
+ */
+export function chooseCandidate(
+  request: SimWorkerRequest,
+  quality: number,
+  rng: Rng,
+): TaskCandidate | undefined {
+  const candidates = request.task.material.candidates.filter(
+    (candidate) => candidate.workerId === undefined || candidate.workerId === request.workerId,
+  );
+  if (candidates.length === 0) return undefined;
+  const previous = candidates.find((candidate) => candidate.output === request.previousOutput);
+  const keep = rng.random();
+  if (previous?.quality === 'correct' && keep < 0.9) return previous;
+  const draw = rng.random();
+  const order: TaskCandidate['quality'][] =
+    draw < quality
+      ? ['correct', 'partial', 'wrong', 'broken']
+      : draw < quality + (1 - quality) * 0.45
+        ? ['partial', 'wrong', 'correct', 'broken']
+        : draw < quality + (1 - quality) * 0.85
+          ? ['wrong', 'partial', 'broken', 'correct']
+          : ['broken', 'wrong', 'partial', 'correct'];
+  for (const kind of order) {
+    const ofKind = candidates.filter((candidate) => candidate.quality === kind);
+    // Prefer a different answer from last time when the last one was not correct: feedback said it failed.
+    const fresh = ofKind.filter((candidate) => candidate.output !== request.previousOutput);
+    const pool = fresh.length > 0 ? fresh : ofKind;
+    if (pool.length > 0) return pool[rng.integers(pool.length)]!;
+  }
+  return undefined;
+}
+
+/**
+ * A written answer built from the task's material: each reference fact is stated (with a sentence of its sources)
+ * with probability `quality` (facts the feedback asks for, more likely), cited with a slightly higher probability;
+ * a weak answer may repeat a stale source's outdated claim. Without reference facts, the answer is extractive from
+ * the worker's inputs.
+ *
+ * @example
+ * ```ts
+ * composeText(request, 0.7, rng); // '# Brief\n\nSolid-state batteries … [S1]\n\n## Sources\n- [S1] …'
+ * ```
+ */
+export function composeText(request: SimWorkerRequest, quality: number, rng: Rng): string {
+  const { material } = request.task;
+  const asked = request.feedback.join('\n');
+  const statements: { text: string; sources: string[] }[] = [];
+  for (const fact of [...material.referenceFacts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const wanted = asked.includes(fact.statement) || asked.includes(fact.id);
+    const chance = wanted ? Math.max(quality, 0.92) : quality;
+    const include = rng.random() < chance;
+    const cite = rng.random() < Math.min(1, quality + 0.2);
+    if (!include) continue;
+    const found = sentenceFor(fact, material.sources);
+    const sourceId = found?.sourceId ?? fact.sourceIds[0];
+    statements.push({
+      text: found?.sentence ?? fact.statement,
+      sources: cite && sourceId !== undefined ? [sourceId] : [],
+    });
+  }
+  const stale = material.sources.find((source) => source.stale === true);
+  if (stale !== undefined && rng.random() > quality + 0.3) {
+    const sentence = splitSentences(stale.text).find((s) => /\d/.test(s)) ?? splitSentences(stale.text)[0];
+    if (sentence !== undefined)
+      statements.splice(rng.integers(statements.length + 1), 0, { text: sentence, sources: [stale.id] });
+  }
+  if (material.referenceFacts.length === 0) {
+    for (const sentence of extractive(request.inputTexts, quality, rng))
+      statements.push({ text: sentence, sources: [] });
+  }
+  const intro = introduction(request);
+  return render(request, intro, statements);
+}
+
+function introduction(request: SimWorkerRequest): string {
+  const first = request.inputTexts.find((text) => text.trim() !== '' && text.length < 300);
+  return first === undefined ? `${request.outputName}.` : `On: ${first.trim()}`;
+}
+
+/** Sentences of the inputs: a strong worker picks the leading ones concisely; a weak one rambles or misses. */
+function extractive(inputTexts: readonly string[], quality: number, rng: Rng): string[] {
+  const sentences = inputTexts.flatMap((text) => splitSentences(text)).slice(0, 40);
+  if (sentences.length === 0) return [];
+  const keep = Math.max(1, Math.round(sentences.length * (quality > 0.6 ? 0.4 : 0.9)));
+  return sentences.filter((_, index) => index < keep || rng.random() < (1 - quality) * 0.3);
+}
+
+function render(
+  request: SimWorkerRequest,
+  intro: string,
+  statements: { text: string; sources: string[] }[],
+): string {
+  const { sources } = request.task.material;
+  const cited = [...new Set(statements.flatMap((statement) => statement.sources))].sort();
+  const line = (statement: { text: string; sources: string[] }): string =>
+    `${statement.text}${statement.sources.map((id) => ` [${id}]`).join('')}`;
+  switch (request.format) {
+    case 'json':
+      return JSON.stringify(
+        {
+          summary: intro,
+          claims: statements.map((statement) => ({ text: statement.text, sources: statement.sources })),
+          sources: cited.map((id) => {
+            const source = sources.find((s) => s.id === id);
+            return { id, title: source?.title ?? id, url: source?.url ?? null };
+          }),
+        },
+        null,
+        2,
+      );
+    case 'markdown': {
+      const list = cited.map((id) => {
+        const source = sources.find((s) => s.id === id);
+        return `- [${id}] ${source?.title ?? id}${source?.url === undefined ? '' : ` — ${source.url}`}`;
+      });
+      return [
+        `# ${request.outputName}`,
+        intro,
+        ...statements.map((statement) => `- ${line(statement)}`),
+        ...(list.length === 0 ? [] : ['## Sources', ...list]),
+      ].join('\n\n');
+    }
+    case 'code':
+      return ['```text', intro, ...statements.map(line), '```'].join('\n');
+    case 'text':
+    case 'binary':
+      return [intro, ...statements.map(line)].join('\n\n');
+  }
+}
