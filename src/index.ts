@@ -163,7 +163,12 @@ export {
   type PathSegment,
   type SourceLocation,
 } from './lss/spec-problem.js';
-export { parseSpecText, readSpecFile, type ParsedSpec, type ParseSpecOptions } from './lss/parse/parse-spec.js';
+export {
+  parseSpecText,
+  readSpecFile,
+  type ParsedSpec,
+  type ParseSpecOptions,
+} from './lss/parse/parse-spec.js';
 export { SourceMap } from './lss/parse/source-map.js';
 export {
   validateSpec,
