@@ -27,8 +27,9 @@ const SCHEMA_MAP_KEYWORDS = new Set([
 const closed = new WeakMap<object, object>();
 
 /**
- * A copy of the schema where every object schema (one with `properties`, `patternProperties` or `type: object`)
- * that says nothing about other properties gets `unevaluatedProperties: false`. Members of `allOf`, `anyOf` and
+ * A copy of the schema where every object schema that lists its properties (`properties` or `patternProperties`)
+ * and says nothing about other properties gets `unevaluatedProperties: false`. A bare `{ type: 'object' }` lists
+ * none: it is read as a free-form map and left open. Members of `allOf`, `anyOf` and
  * `oneOf` are left open, since closing each would make them refuse one another's properties; their parent is closed
  * instead, even when it declares no properties itself (`unevaluatedProperties` sees what its members declared). Schemas that already set
  * `additionalProperties` or `unevaluatedProperties` keep their choice. The copy is cached per schema object.
@@ -82,13 +83,8 @@ function closeNode(node: unknown, isCombinatorMember: boolean): unknown {
   return copy;
 }
 
+/** Whether a schema lists the properties of its objects (a bare `type: object` is a free-form map, left open). */
 function declaresObject(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return false;
-  const schema = node as Record<string, unknown>;
-  return (
-    'properties' in schema ||
-    'patternProperties' in schema ||
-    schema.type === 'object' ||
-    (Array.isArray(schema.type) && schema.type.includes('object'))
-  );
+  return 'properties' in node || 'patternProperties' in node;
 }

@@ -92,11 +92,11 @@ describe('ranges', () => {
   });
 
   it('knows the metadata addresses', () => {
-    expect(['169.254.169.254', 'fd00:ec2::254', '::ffff:169.254.169.254'].map((text) => isMetadataIpAddress(parseIpAddress(text)!))).toEqual([
-      true,
-      true,
-      true,
-    ]);
+    expect(
+      ['169.254.169.254', 'fd00:ec2::254', '::ffff:169.254.169.254'].map((text) =>
+        isMetadataIpAddress(parseIpAddress(text)!),
+      ),
+    ).toEqual([true, true, true]);
     expect(isMetadataIpAddress(parseIpAddress('169.254.169.253')!)).toBe(false);
     expect(bytesOf('169.254.169.254')).toEqual([169, 254, 169, 254]);
   });

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardBrand, isPlausibleSsn, isValidIban, passesLuhn } from './pii-checks.js';
 
+const DIGITS = Array.from({ length: 10 }, (_, digit) => String(digit));
+
 /** The digit that completes a Luhn-valid number. */
 function luhnCheckDigit(body: string): string {
   for (let digit = 0; digit <= 9; digit++) if (passesLuhn(`${body}${digit}`)) return String(digit);
@@ -21,14 +23,17 @@ describe('passesLuhn', () => {
   it('exactly one check digit completes any body, and changing one digit breaks it (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 18 }).map((digits) => digits.join('')),
+        fc
+          .array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 18 })
+          .map((digits) => digits.join('')),
         fc.nat(),
         fc.integer({ min: 1, max: 9 }),
         (body, position, shift) => {
           const number = body + luhnCheckDigit(body);
-          expect([...'0123456789'].filter((digit) => passesLuhn(body + digit))).toHaveLength(1);
+          expect(DIGITS.filter((digit) => passesLuhn(body + digit))).toHaveLength(1);
           const index = position % number.length;
-          const changed = number.slice(0, index) + ((Number(number[index]) + shift) % 10) + number.slice(index + 1);
+          const changed =
+            number.slice(0, index) + String((Number(number[index]) + shift) % 10) + number.slice(index + 1);
           expect(passesLuhn(changed)).toBe(false);
         },
       ),

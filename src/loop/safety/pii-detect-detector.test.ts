@@ -14,7 +14,11 @@ const found = (text: string, config: Record<string, unknown> = {}) =>
 
 describe('pii_detect', () => {
   it.each([
-    ['an email address', 'Write to ada.lovelace+notes@example.co.uk today.', 'email:ada.lovelace+notes@example.co.uk'],
+    [
+      'an email address',
+      'Write to ada.lovelace+notes@example.co.uk today.',
+      'email:ada.lovelace+notes@example.co.uk',
+    ],
     ['a card number with spaces', 'card 4111 1111 1111 1111 exp 12/29', 'credit_card:4111 1111 1111 1111'],
     ['a card number with dashes', 'Amex 3782-822463-10005.', 'credit_card:3782-822463-10005'],
     ['an IBAN in groups', 'IBAN: DE89 3704 0044 0532 0130 00.', 'iban:DE89 3704 0044 0532 0130 00'],
@@ -78,10 +82,14 @@ describe('pii_detect', () => {
 
   it('reads the string arguments of a tool call', () => {
     const findings = detector.inspect(
-      makeCheck('pii_detect', {}, {
-        scope: 'pre_worker',
-        toolCall: { name: 'crm_update', arguments: { contact: { email: 'ada@example.com' } } },
-      }),
+      makeCheck(
+        'pii_detect',
+        {},
+        {
+          scope: 'pre_worker',
+          toolCall: { name: 'crm_update', arguments: { contact: { email: 'ada@example.com' } } },
+        },
+      ),
     );
     expect(findings.map((finding) => finding.message)).toEqual([
       'Found an email address in argument `contact.email` of tool call `crm_update` (confidence 0.95; the value is not repeated here). Remove or mask it.',

@@ -59,15 +59,21 @@ describe('stripSpans', () => {
 
   const spanArbitrary = (length: number) =>
     fc
-      .tuple(fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: length }), fc.constantFrom('a', 'b'))
+      .tuple(
+        fc.integer({ min: 0, max: length }),
+        fc.integer({ min: 0, max: length }),
+        fc.constantFrom('a', 'b'),
+      )
       .map(([x, y, label]) => ({ start: Math.min(x, y), end: Math.max(x, y), label }));
 
   it('leaves every character outside the spans in place, in order, and none inside (property)', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('x', 'y', 'z', ' '), maxLength: 40 }).chain((text) =>
-          fc.tuple(fc.constant(text), fc.array(spanArbitrary(text.length), { maxLength: 6 })),
-        ),
+        fc
+          .string({ unit: fc.constantFrom('x', 'y', 'z', ' '), maxLength: 40 })
+          .chain((text) =>
+            fc.tuple(fc.constant(text), fc.array(spanArbitrary(text.length), { maxLength: 6 })),
+          ),
         ([text, spans]) => {
           const merged = mergeSpans(spans, text.length);
           // Merged spans are sorted and disjoint.
@@ -76,7 +82,9 @@ describe('stripSpans', () => {
             if (index > 0) expect(span.start).toBeGreaterThanOrEqual(merged[index - 1]!.end);
           });
           const covered = (offset: number) => spans.some((span) => span.start <= offset && offset < span.end);
-          const kept = [...text].filter((_, offset) => !covered(offset)).join('');
+          const kept = Array.from(text)
+            .filter((_, offset) => !covered(offset))
+            .join('');
           const stripped = stripSpans(text, spans);
           expect(stripped.replace(/\[REDACTED:[a-z,]+\]/g, '')).toBe(kept);
           expect((stripped.match(/\[REDACTED:/g) ?? []).length).toBe(merged.length);

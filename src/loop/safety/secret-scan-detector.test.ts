@@ -12,8 +12,13 @@ const GITHUB_PAT = 'github_pat_' + '11ABCDEFG0123456789_abcdefghijklmnopqrstuvwx
 const SLACK_TOKEN = 'xoxb-' + '123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx';
 const OPENAI_KEY = 'sk-proj-' + 'Ab3dEf6hIj9lMn2pQr5tUv8xYz1BcD4fGh7jKl0n';
 const ANTHROPIC_KEY = 'sk-ant-api03-' + 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe';
-const JWT = 'eyJhbGciOiJIUzI1NiJ9' + '.eyJzdWIiOiIxMjM0NTY3ODkwIn0' + '.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
-const PRIVATE_KEY = ['-----BEGIN RSA ' + 'PRIVATE KEY-----', 'MIIEowIBAAKCAQEA7bq', '-----END RSA PRIVATE KEY-----'].join('\n');
+const JWT =
+  'eyJhbGciOiJIUzI1NiJ9' + '.eyJzdWIiOiIxMjM0NTY3ODkwIn0' + '.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+const PRIVATE_KEY = [
+  '-----BEGIN RSA ' + 'PRIVATE KEY-----',
+  'MIIEowIBAAKCAQEA7bq',
+  '-----END RSA PRIVATE KEY-----',
+].join('\n');
 
 const detector = createSecretScanDetector();
 const scan = (text: string, config: Record<string, unknown> = {}) =>
@@ -51,8 +56,13 @@ describe('secret_scan: named patterns', () => {
   });
 
   it('finds an AWS secret access key near a key id or a word that names it, not alone', () => {
-    expect(labels(`aws_secret_access_key = ${AWS_SECRET}`, { entropy_check: false })).toEqual(['aws_secret_key']);
-    expect(labels(`${AWS_KEY_ID}:${AWS_SECRET}`, { entropy_check: false })).toEqual(['aws_key', 'aws_secret_key']);
+    expect(labels(`aws_secret_access_key = ${AWS_SECRET}`, { entropy_check: false })).toEqual([
+      'aws_secret_key',
+    ]);
+    expect(labels(`${AWS_KEY_ID}:${AWS_SECRET}`, { entropy_check: false })).toEqual([
+      'aws_key',
+      'aws_secret_key',
+    ]);
     expect(labels(`a random value ${AWS_SECRET}`, { entropy_check: false })).toEqual([]);
   });
 
@@ -90,12 +100,16 @@ describe('secret_scan: named patterns', () => {
       'aws_key',
       'aws_secret_key',
     ]);
-    expect(labels(text, { known_patterns: ['github_token'], entropy_check: false })).toEqual(['github_token']);
+    expect(labels(text, { known_patterns: ['github_token'], entropy_check: false })).toEqual([
+      'github_token',
+    ]);
   });
 
   it('refuses an unknown pattern name instead of silently checking less', () => {
     expect(() => scan('x', { known_patterns: ['aws_keys'] })).toThrow(SafetyConfigError);
-    expect(() => scan('x', { known_patterns: ['aws_keys'] })).toThrow(/`aws_keys`.*Use some of: private_key, aws_key/);
+    expect(() => scan('x', { known_patterns: ['aws_keys'] })).toThrow(
+      /`aws_keys`.*Use some of: private_key, aws_key/,
+    );
   });
 });
 
@@ -118,9 +132,16 @@ describe('secret_scan: entropy', () => {
     ['a commit id', 'fixed in 3f786850e387550fdab836ed7e6dc881de23001b'],
     ['a sha256 checksum', 'sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
     ['a UUID', 'request 123e4567-e89b-12d3-a456-426614174000'],
-    ['an integrity hash', '"integrity": "sha512-' + 'z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUR3Ktvb'],
+    [
+      'an integrity hash',
+      '"integrity": "sha512-' +
+        'z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUR3Ktvb',
+    ],
     ['a data URI', 'src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlE"'],
-    ['an SSH public key', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@host'],
+    [
+      'an SSH public key',
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ada@host',
+    ],
   ])('leaves out %s, even at a low threshold', (_, text) => {
     expect(scan(text, { entropy_threshold: 3.5, known_patterns: ['private_key'] })).toEqual([]);
   });
@@ -149,7 +170,9 @@ describe('secret_scan: entropy', () => {
   });
 
   it('refuses a threshold that is not a number', () => {
-    expect(() => scan('x', { entropy_threshold: 'high' })).toThrow(/entropy_threshold` must be a number from 0 to 16/);
+    expect(() => scan('x', { entropy_threshold: 'high' })).toThrow(
+      /entropy_threshold` must be a number from 0 to 16/,
+    );
   });
 });
 
@@ -159,7 +182,9 @@ describe('secret_scan: messages and places', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('ghp_', 'sk-', 'api_key=', 'Bearer ', 'token: '),
-        fc.array(fc.constantFrom(...alphabet), { minLength: 36, maxLength: 48 }).map((chars) => chars.join('')),
+        fc
+          .array(fc.constantFrom(...alphabet), { minLength: 36, maxLength: 48 })
+          .map((chars) => chars.join('')),
         fc.string({ maxLength: 20 }),
         (prefix, body, noise) => {
           const secret = `${body.slice(0, 10)}9Zz${body.slice(10)}`;
@@ -172,16 +197,25 @@ describe('secret_scan: messages and places', () => {
   });
 
   it('says where a secret is in the text', () => {
-    expect(scan(`first line\n  ${GITHUB_TOKEN}`)[0]!.message).toMatch(/GitHub token at line 2, column 3 \(40 characters/);
+    expect(scan(`first line\n  ${GITHUB_TOKEN}`)[0]!.message).toMatch(
+      /GitHub token at line 2, column 3 \(40 characters/,
+    );
   });
 
   it('reads string arguments of a tool call, without spans', () => {
     const findings = detector.inspect(
-      makeCheck('secret_scan', {}, {
-        scope: 'pre_worker',
-        text: 'send the report',
-        toolCall: { name: 'send_mail', arguments: { to: 'a@b.io', body: { parts: ['hi', `key ${AWS_KEY_ID}`] } } },
-      }),
+      makeCheck(
+        'secret_scan',
+        {},
+        {
+          scope: 'pre_worker',
+          text: 'send the report',
+          toolCall: {
+            name: 'send_mail',
+            arguments: { to: 'a@b.io', body: { parts: ['hi', `key ${AWS_KEY_ID}`] } },
+          },
+        },
+      ),
     );
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(/in argument `body\.parts\.1` of tool call `send_mail`/);
