@@ -30,9 +30,9 @@ const closed = new WeakMap<object, object>();
  * A copy of the schema where every object schema that lists its properties (`properties` or `patternProperties`)
  * and says nothing about other properties gets `unevaluatedProperties: false`. A bare `{ type: 'object' }` lists
  * none: it is read as a free-form map and left open. Members of `allOf`, `anyOf` and
- * `oneOf` are left open, since closing each would make them refuse one another's properties; their parent is closed
- * instead, even when it declares no properties itself (`unevaluatedProperties` sees what its members declared). Schemas that already set
- * `additionalProperties` or `unevaluatedProperties` keep their choice. The copy is cached per schema object.
+ * `oneOf` are left open, since closing each would make them refuse one another's properties; their parent is
+ * closed instead, even when it declares no properties itself (`unevaluatedProperties` sees what its members
+ * declared). Schemas that already set `additionalProperties` or `unevaluatedProperties` keep their choice. The copy is cached per schema object.
  *
  * @example
  * ```ts

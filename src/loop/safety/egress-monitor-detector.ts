@@ -94,7 +94,8 @@ function refusal(
  * @example
  * ```ts
  * createEgressMonitorDetector().inspect({ ...check, text: 'GET http://169.254.169.254/latest/meta-data' });
- * // [{ type: 'egress_monitor', message: 'Host `169.254.169.254` at line 1, column 5 is a cloud metadata endpoint.', … }]
+ * // [{ type: 'egress_monitor', message: 'Host `169.254.169.254` at line 1, column 5 is a cloud metadata endpoint.',
+ * //    spans: [{ start: 4, end: 43, label: 'metadata_endpoint' }] }]
  * ```
  */
 export function createEgressMonitorDetector(): SafetyDetector {

@@ -2,7 +2,10 @@
 
 /** A destination found in a text. */
 export interface Destination {
-  /** Lowercase host name, or an IP address (IPv6 in brackets), as a URL parser normalizes it (`0x7f.1` → `127.0.0.1`). */
+  /**
+   * Lowercase host name, or an IP address (IPv6 in brackets), as a URL parser normalizes it (`0x7f.1` is
+   * `127.0.0.1`).
+   */
   host: string;
   start: number;
   end: number;

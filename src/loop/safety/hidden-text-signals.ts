@@ -33,7 +33,7 @@ function findZeroWidth(text: string): SignalMatch[] {
   });
 }
 
-/** Unicode tag characters (U+E0000–E007F), which render as nothing; except inside flag emoji such as 🏴 (England). */
+/** Unicode tag characters (U+E0000–E007F), which render as nothing; except inside flag emoji (England's). */
 function findUnicodeTags(text: string): SignalMatch[] {
   return signalMatches(
     /(?:\uDB40[\uDC00-\uDC7F])+/g,
