@@ -46,7 +46,8 @@ export function expandKeyPrefix(check: SafetyCheck, template: string): string {
  * @example
  * ```ts
  * createTenantIsolationDetector().inspect({ ...check, memoryWrite: { key: 'notes', value: 'x' } });
- * // [{ type: 'tenant_isolation', message: 'Memory key `notes` does not start with `run:run-1:` …', spans: [] }]
+ * // [{ type: 'tenant_isolation',
+ * //    message: 'Memory key `notes` by worker `writer` does not start with `run:run-1:` …', spans: [] }]
  * ```
  */
 export function createTenantIsolationDetector(): SafetyDetector {
