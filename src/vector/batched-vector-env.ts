@@ -146,7 +146,10 @@ export abstract class BatchedVectorEnv<
 
   /**
    * Advances every sub-environment `i` with `skipMask[i] === 0` by `actions` (validate them all before changing
-   * any state), writing its observation and reward and calling {@link recordStep} with its termination.
+   * any state), writing its observation and reward and calling {@link recordStep} with its termination. A kernel
+   * may also run the sub-environments marked in `skipMask` (to avoid a branch per sub-environment) as long as it
+   * does not record them: `stepSync` resets them right after the kernel, overwriting their state, observation,
+   * reward, flags and step count.
    */
   protected abstract stepKernel(actions: Act): void;
 

@@ -51,30 +51,44 @@ export function resetCartPole(
  */
 export function stepCartPole(state: Float64Array, offset: number, action: number): boolean {
   glibcSinCosOf(state, offset + 2);
-  return stepCartPoleWith(state, offset, action, sinCosResult[0]!, sinCosResult[1]!);
+  const force = action === 1 ? FORCE_MAGNITUDE : -FORCE_MAGNITUDE;
+  return stepCartPoleWith(state, offset, force, sinCosResult[0]!, sinCosResult[1]!) === 1;
 }
 
 /**
- * {@link stepCartPole} given glibc's sine and cosine of the pole angle `state[offset + 2]` (a batch computes them
- * for every sub-environment at once with `glibcSinCosBatch`).
+ * The force of a CartPole action already checked to be 0 or 1: -10 (left) or 10 (right), computed without a
+ * branch (random actions would make a branch mispredict half of the time).
  *
  * @example
  * ```ts
- * const terminated = stepCartPoleWith(state, 0, 1, glibcSin(state[2]), glibcCos(state[2]));
+ * cartPoleForce(1); // 10
+ * ```
+ */
+export function cartPoleForce(action: number): number {
+  return FORCE_MAGNITUDE * (2 * action - 1);
+}
+
+/**
+ * {@link stepCartPole} given the force and glibc's sine and cosine of the pole angle `state[offset + 2]` (a batch
+ * computes them for every sub-environment at once with `glibcSinCosBatch`). Returns 1 when the new state is
+ * terminal and 0 otherwise, a number so that batches can use it without branches.
+ *
+ * @example
+ * ```ts
+ * const terminated = stepCartPoleWith(state, 0, cartPoleForce(1), glibcSin(state[2]), glibcCos(state[2]));
  * ```
  */
 export function stepCartPoleWith(
   state: Float64Array,
   offset: number,
-  action: number,
+  force: number,
   sinTheta: number,
   cosTheta: number,
-): boolean {
+): number {
   const x = state[offset]!;
   const xDot = state[offset + 1]!;
   const theta = state[offset + 2]!;
   const thetaDot = state[offset + 3]!;
-  const force = action === 1 ? FORCE_MAGNITUDE : -FORCE_MAGNITUDE;
   const temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
   const thetaAcc =
     (GRAVITY * sinTheta - cosTheta * temp) /
@@ -86,10 +100,8 @@ export function stepCartPoleWith(
   state[offset + 1] = xDot + TAU * xAcc;
   state[offset + 2] = newTheta;
   state[offset + 3] = thetaDot + TAU * thetaAcc;
+  // |v| > limit is v < -limit || v > limit (NaN is neither); Number() turns each test into 0 or 1 without a branch.
   return (
-    newX < -CART_POLE_X_THRESHOLD ||
-    newX > CART_POLE_X_THRESHOLD ||
-    newTheta < -CART_POLE_THETA_THRESHOLD ||
-    newTheta > CART_POLE_THETA_THRESHOLD
+    Number(Math.abs(newX) > CART_POLE_X_THRESHOLD) | Number(Math.abs(newTheta) > CART_POLE_THETA_THRESHOLD)
   );
 }

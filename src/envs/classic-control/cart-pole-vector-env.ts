@@ -2,7 +2,7 @@ import type { RenderFrame } from '../../core/env.js';
 import type { Rng } from '../../core/random/rng.js';
 import { Discrete } from '../../spaces/discrete.js';
 import { BatchedVectorEnv, type BatchedVectorEnvOptions } from '../../vector/batched-vector-env.js';
-import { resetCartPole, stepCartPoleWith } from './cart-pole-dynamics.js';
+import { cartPoleForce, resetCartPole, stepCartPoleWith } from './cart-pole-dynamics.js';
 import { renderCartPole } from './cart-pole-render.js';
 import { CART_POLE_METADATA, cartPoleObservationSpace } from './cart-pole.js';
 import { formatSigned } from './render/format-signed.js';
@@ -79,23 +79,26 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
     const limit = this.stepLimit;
     let endedCount = this.endedCount;
     const stepReward = this.suttonBartoReward ? 0 : 1;
-    const fallReward = this.suttonBartoReward ? -1 : 1;
+    const fallChange = this.suttonBartoReward ? -1 : 0;
+    // One pass without data-dependent branches: sub-environments marked in skip (reset right after this step)
+    // are computed too, but not counted; their state, observation, reward and flags are overwritten by the reset.
     for (let i = 0; i < n; i++) {
-      if (skip[i] === 1) continue;
       const offset = i * 4;
-      const terminated = stepCartPoleWith(state, offset, actions[i]!, sinCos[2 * i]!, sinCos[2 * i + 1]!);
+      const force = cartPoleForce(actions[i]! & 1);
+      const terminated = stepCartPoleWith(state, offset, force, sinCos[2 * i]!, sinCos[2 * i + 1]!);
       observations[offset] = state[offset]!;
       observations[offset + 1] = state[offset + 1]!;
       observations[offset + 2] = state[offset + 2]!;
       observations[offset + 3] = state[offset + 3]!;
-      rewards[i] = terminated ? fallReward : stepReward;
+      rewards[i] = stepReward + terminated * fallChange;
       // recordStep, inlined: the step limit, the flags, the list of ended episodes.
       const steps = elapsed[i]! + 1;
       elapsed[i] = steps;
-      const truncated = steps >= limit;
-      terminations[i] = terminated ? 1 : 0;
-      truncations[i] = truncated ? 1 : 0;
-      if (terminated || truncated) ended[endedCount++] = i;
+      const truncated = Number(steps >= limit);
+      terminations[i] = terminated;
+      truncations[i] = truncated;
+      ended[endedCount] = i;
+      endedCount += (terminated | truncated) & (skip[i]! ^ 1);
     }
     this.endedCount = endedCount;
   }

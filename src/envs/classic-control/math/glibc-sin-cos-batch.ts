@@ -30,15 +30,14 @@ import { SIN_COS_TABLE } from './sin-cos-table.js';
  *    4.4e-32 < ABSOLUTE_GUARD = 2^-100. The guard is COS_GUARD (|m3| + 2 m2) + ABSOLUTE_GUARD with COS_GUARD = 8u.
  *    Undecided in about 8 |m3| of the cases (up to 0.6% near |x| = 0.2).
  * 3. sin (table, 0.126 <= |x|): here ulp(sn) is only 64 times ulp(cor3), so the last FMA, round(s cs + cor2), is
- *    followed exactly: s cs = m3 + e3 with Dekker's error-free product (cs split ahead in SPLIT_COS). Its inputs
- *    are made exact first: ps = SN3 + xx SN5, q1 = CS4 + xx CS6 and qc = CS2 + xx q1 are each a large constant
- *    plus a small product a, so their rounding error err is exact (Fast2Sum) and the fused result equals the
- *    unfused one when |err| + u |a| is below half an ulp of the result's binade (checked against constants: the
- *    bounds on a follow from xx <= 2^-16). Then s and c are glibc's; cor1 = ssn + s ccs and cor2 = cor1 - c sn
- *    (unfused) are within 1.01u |m1| + 4.02u |cor1| + 3.01u m2 of glibc's, and the lemma with A = m3 (then sn),
- *    b = fl(cor2 + e3) needs g >= 5.02u m2 + 6.03u |cor1| + 1.01u |m1| + 2.01u^2 |m3|; the last three are below
- *    3.8e-32 (table maxima, |s| <= 2^-8). SIN_GUARD = 8u on m2 = c sn >= 0, plus ABSOLUTE_GUARD. Undecided in
- *    about 64 m2 of the cases (< 0.02%).
+ *    followed exactly: s cs = m3 + e3 with Dekker's error-free product (cs split ahead in SPLIT_COS). s must be
+ *    glibc's: s = xr + round(xr xx ps) is the same arithmetic once ps = SN3 + xx SN5 is, and that sum's rounding
+ *    error err is exact (Fast2Sum: SN3 dominates), so the fused ps equals the unfused one when |err| + u xx SN5 is
+ *    below half an ulp of ps's binade: |err| < PS_LIMIT. c may differ from glibc's (within 4.03u c, as in 2.).
+ *    cor1 = ssn + s ccs and cor2 = cor1 - c sn (unfused) are then within 1.01u |m1| + 4.02u |cor1| + 7.05u m2 of
+ *    glibc's, and the lemma with A = m3 (then sn), b = fl(cor2 + e3) needs g >= 9.06u m2 + 6.03u |cor1| +
+ *    1.01u |m1| + 2.01u^2 |m3|; all but the first are below 3.8e-32 (table maxima, |s| <= 2^-8). SIN_GUARD = 12u
+ *    on m2 = c sn >= 0, plus ABSOLUTE_GUARD. Undecided in about 96 m2 of the cases (< 0.03%).
  * Undecided arguments (and those outside the range) take glibcSin/glibcCos, which emulate the FMAs.
  */
 
@@ -63,14 +62,27 @@ const SPLITTER = 134217729;
 
 const TAYLOR_GUARD = 5.551115123125783e-16; // 5u
 const COS_GUARD = 8.881784197001252e-16; // 8u = 2^-50
-const SIN_GUARD = 8.881784197001252e-16; // 8u = 2^-50
+const SIN_GUARD = 1.3322676295501878e-15; // 12u
 const ABSOLUTE_GUARD = 7.888609052210118e-31; // 2^-100
 /** ps in (-1/4, -1/8): half an ulp is 2^-56; u * xx * SN5 <= 1.42e-23 < 2^-75. */
 const PS_LIMIT = 2 ** -56 - 2 ** -75;
-/** q1 in (-1/16, -1/32): half an ulp is 2^-58; u * xx * CS6 <= 2.36e-24 < 2^-78. */
-const Q1_LIMIT = 2 ** -58 - 2 ** -78;
-/** qc in (1/4, 1/2]: half an ulp below 1/2 is 2^-55; u * xx * |q1| <= 7.06e-23 < 2^-73. */
-const QC_LIMIT = 2 ** -55 - 2 ** -73;
+
+/**
+ * The guard constants of the fast path (see the comment at the top of the file), exported for the tests that
+ * check the error bounds they rest on.
+ *
+ * @example
+ * ```ts
+ * SIN_COS_BATCH_GUARDS.taylor; // 5 * 2^-53
+ * ```
+ */
+export const SIN_COS_BATCH_GUARDS = {
+  taylor: TAYLOR_GUARD,
+  cos: COS_GUARD,
+  sin: SIN_GUARD,
+  absolute: ABSOLUTE_GUARD,
+  psLimit: PS_LIMIT,
+} as const;
 
 /** The cos column of the table split in two halves (high, low) per row, for exact products s * cs. */
 const SPLIT_COS = new Float64Array(2 * (TABLE.length / 4));
@@ -84,9 +96,10 @@ for (let row = 0; row < SPLIT_COS.length / 2; row++) {
 
 /**
  * `glibcSin` and `glibcCos` of `count` arguments `values[start + j * stride]`, written as pairs: `out[2j]` the sine
- * and `out[2j + 1]` the cosine. Bit for bit glibc's results, for every argument; about as fast as `Math.sin` plus
- * `Math.cos` for |x| < 0.855 (the hot path of CartPole), where the rare arguments the fast path cannot decide are
- * computed again with emulated FMAs.
+ * and `out[2j + 1]` the cosine. Bit for bit glibc's results, for every argument; close to the speed of `Math.sin`
+ * plus `Math.cos` for |x| < 0.855 (the hot path of CartPole), where the rare arguments the fast path cannot decide
+ * are computed again with emulated FMAs. Returns how many arguments took that slow path (outside the range, or
+ * undecided).
  *
  * @example
  * ```ts
@@ -101,7 +114,7 @@ export function glibcSinCosBatch(
   stride: number,
   count: number,
   out: Float64Array,
-): void {
+): number {
   let undecided = 0;
   for (let j = 0; j < count; j++) {
     const x = values[start + j * stride]!;
@@ -120,11 +133,7 @@ export function glibcSinCosBatch(
     const psProduct = xx * SN5;
     const ps = SN3 + psProduct;
     const s = xr + xr * xx * ps;
-    const q1Product = xx * CS6;
-    const q1 = CS4 + q1Product;
-    const qcProduct = xx * q1;
-    const qc = CS2 + qcProduct;
-    const c = xx * qc;
+    const c = xx * (CS2 + xx * (CS4 + xx * CS6));
     // 2. cos, unfused, with its guard.
     const cosM2 = c * cs;
     const cosM3 = s * sn;
@@ -141,11 +150,7 @@ export function glibcSinCosBatch(
       decided &&= S1 + (b1 - guard) === S1 + (b1 + guard);
       sine = x + x2 * (x * (S1 + b1));
     } else {
-      // 3. sin, table: exact inputs, exact last product, guarded sum.
-      decided &&=
-        Math.abs(SN3 - ps + psProduct) < PS_LIMIT &&
-        Math.abs(CS4 - q1 + q1Product) < Q1_LIMIT &&
-        Math.abs(CS2 - qc + qcProduct) < QC_LIMIT;
+      // 3. sin, table: exact s, exact last product, guarded sum.
       const cor1 = TABLE[k + 1]! + s * TABLE[k + 3]!;
       const sinM2 = c * sn;
       const cor2 = cor1 - sinM2;
@@ -159,8 +164,8 @@ export function glibcSinCosBatch(
       const b = cor2 + e3;
       const guard = SIN_GUARD * sinM2 + ABSOLUTE_GUARD;
       const low = sn + (m3 + (b - guard));
-      decided &&= low === sn + (m3 + (b + guard));
-      sine = x < 0 ? -low : low;
+      decided &&= low === sn + (m3 + (b + guard)) && Math.abs(SN3 - ps + psProduct) < PS_LIMIT;
+      sine = low * (x / ax); // the sign of x without a branch (x / ax is exactly +1 or -1)
     }
     if (decided) {
       out[2 * j] = sine;
@@ -170,13 +175,14 @@ export function glibcSinCosBatch(
       undecided++;
     }
   }
-  if (undecided === 0) return;
+  if (undecided === 0) return 0;
   for (let j = 0; j < count; j++) {
     if (out[2 * j] === out[2 * j]) continue;
     const x = values[start + j * stride]!;
     out[2 * j] = glibcSin(x);
     out[2 * j + 1] = glibcCos(x);
   }
+  return undecided;
 }
 
 /**
