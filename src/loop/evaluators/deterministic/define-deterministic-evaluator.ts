@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EvaluatorVerdict } from '../evaluator-verdict.js';
 import type { DeterministicEvaluationContext, DeterministicEvaluator } from './deterministic-evaluator.js';
 import { EvaluatorParameterError, type EvaluatorParameterIssue } from './deterministic-evaluator-errors.js';
+import { describeValue } from '../../../core/errors.js';
 import { closestMatches } from '../../../registry/closest-matches.js';
 
 /** The schema of an evaluator's parameters: a zod object whose output is a record. */
@@ -102,12 +103,22 @@ export function parseEvaluatorParameters(
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
     throw failure(
-      parsed.error.issues.map((issue) => ({
-        parameter: issue.path.map(String).join('.'),
-        message: issue.message,
-      })),
+      parsed.error.issues.map((issue) => {
+        const value = valueAt(given, issue.path);
+        const got = value === undefined ? '' : ` (got ${describeValue(value)})`;
+        return { parameter: issue.path.map(String).join('.'), message: `${issue.message}${got}` };
+      }),
       parsed.error,
     );
   }
   return parsed.data;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || typeof key === 'symbol') return undefined;
+    node = (node as Record<string, unknown>)[String(key)];
+  }
+  return node;
 }

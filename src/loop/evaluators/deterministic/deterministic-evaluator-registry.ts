@@ -74,13 +74,11 @@ export class DeterministicEvaluatorRegistry {
     const evaluator = this.#lookup(name);
     if (evaluator !== undefined) return evaluator;
     const names = this.names();
-    const suggestions = closestMatches(name, names);
-    const withPrefix = closestMatches(`${EVALUATOR_NAME_PREFIX}${name}`, names);
-    throw new DeterministicEvaluatorNotFoundError(
-      name,
-      suggestions.length > 0 ? suggestions : withPrefix,
-      names,
+    const byShortName = new Map(names.map((full) => [withoutPrefix(full), full]));
+    const suggestions = closestMatches(withoutPrefix(name), byShortName.keys()).map((short) =>
+      byShortName.get(short)!,
     );
+    throw new DeterministicEvaluatorNotFoundError(name, suggestions, names);
   }
 
   /**
@@ -162,4 +160,8 @@ export class DeterministicEvaluatorRegistry {
       );
     }
   }
+}
+
+function withoutPrefix(name: string): string {
+  return name.startsWith(EVALUATOR_NAME_PREFIX) ? name.slice(EVALUATOR_NAME_PREFIX.length) : name;
 }
