@@ -1,7 +1,14 @@
 // Builds evaluator verdicts that are the same for the same inputs: sorted codes, bounded scores, no empty fields.
 import type { EvaluatorVerdict } from '../evaluator-verdict.js';
 
-/** What {@link createVerdict} needs: a score and a summary; everything else defaults to empty. */
+/**
+ * What {@link createVerdict} needs: a score and a summary; everything else defaults to empty.
+ *
+ * @example
+ * ```ts
+ * const parts: VerdictParts = { score: 1, summary: 'Within the limit.' };
+ * ```
+ */
 export interface VerdictParts {
   score: number;
   /** Defaults to `score === 1`. */
@@ -13,7 +20,14 @@ export interface VerdictParts {
   details?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** The most hints a verdict carries; the rest are counted in the last hint. */
+/**
+ * The most hints a verdict carries; the rest are counted in the last hint.
+ *
+ * @example
+ * ```ts
+ * createVerdict({ score: 0, remediationHints: manyHints, summary: '…' }).remediationHints.length <= MAX_REMEDIATION_HINTS; // true
+ * ```
+ */
 export const MAX_REMEDIATION_HINTS = 10;
 
 /**

@@ -6,10 +6,24 @@ import { EvaluatorParameterError, type EvaluatorParameterIssue } from './determi
 import { describeValue } from '../../../core/errors.js';
 import { closestMatches } from '../../../registry/closest-matches.js';
 
-/** The schema of an evaluator's parameters: a zod object whose output is a record. */
+/**
+ * The schema of an evaluator's parameters: a zod object whose output is a record.
+ *
+ * @example
+ * ```ts
+ * const parameters: EvaluatorParameterSchema = z.object({ max_words: z.number().default(100) });
+ * ```
+ */
 export type EvaluatorParameterSchema = z.ZodType<Record<string, unknown>>;
 
-/** What {@link defineDeterministicEvaluator} takes: an evaluator whose `evaluate` receives typed parameters. */
+/**
+ * What {@link defineDeterministicEvaluator} takes: an evaluator whose `evaluate` receives typed parameters.
+ *
+ * @example
+ * ```ts
+ * const definition: DeterministicEvaluatorDefinition<typeof schema> = { name: 'evaluators.x', description: '…', parameters: schema, evaluate };
+ * ```
+ */
 export interface DeterministicEvaluatorDefinition<Schema extends EvaluatorParameterSchema> {
   name: string;
   description: string;

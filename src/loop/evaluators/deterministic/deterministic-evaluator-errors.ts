@@ -30,7 +30,14 @@ export class DeterministicEvaluatorNotFoundError extends LoopGymError {
   }
 }
 
-/** One problem with an evaluator's parameters. */
+/**
+ * One problem with an evaluator's parameters.
+ *
+ * @example
+ * ```ts
+ * const issue: EvaluatorParameterIssue = { parameter: 'max_words', message: 'Too small: expected number to be >0 (got 0)' };
+ * ```
+ */
 export interface EvaluatorParameterIssue {
   /** The parameter (dotted path for nested values, e.g. `schema.type`); empty for the parameters as a whole. */
   parameter: string;

@@ -5,7 +5,14 @@ import type { DeterministicEvaluator } from './deterministic-evaluator.js';
 import { DeterministicEvaluatorNotFoundError } from './deterministic-evaluator-errors.js';
 import { parseEvaluatorParameters } from './define-deterministic-evaluator.js';
 
-/** The prefix specs put before implementation names (`evaluators.word_count_max`); lookups may leave it out. */
+/**
+ * The prefix specs put before implementation names (`evaluators.word_count_max`); lookups may leave it out.
+ *
+ * @example
+ * ```ts
+ * registry.get(`${EVALUATOR_NAME_PREFIX}word_count_max`); // same as registry.get('word_count_max')
+ * ```
+ */
 export const EVALUATOR_NAME_PREFIX = 'evaluators.';
 
 /**

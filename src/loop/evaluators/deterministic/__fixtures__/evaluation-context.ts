@@ -26,7 +26,8 @@ export function parseCodeBlocks(raw: string): CodeBlock[] {
 export function makeOutput(raw: string, overrides: Partial<WorkerOutput> = {}): WorkerOutput {
   const codeBlocks = parseCodeBlocks(raw);
   const format = overrides.format ?? 'markdown';
-  const text = format === 'code' && codeBlocks.length > 0 ? codeBlocks.map((block) => block.content).join('\n') : raw;
+  const text =
+    format === 'code' && codeBlocks.length > 0 ? codeBlocks.map((block) => block.content).join('\n') : raw;
   let value: unknown = undefined;
   if (format === 'json') {
     try {

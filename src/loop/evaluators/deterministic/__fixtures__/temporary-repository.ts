@@ -27,7 +27,8 @@ export async function temporaryRepositoryTask(
     {
       repository: {
         path: 'repo',
-        testCommand: repository.language === 'python' ? ['python3', '-m', 'unittest', '-v'] : ['node', '--test'],
+        testCommand:
+          repository.language === 'python' ? ['python3', '-m', 'unittest', '-v'] : ['node', '--test'],
         requiredTests: [],
         ...repository,
       },

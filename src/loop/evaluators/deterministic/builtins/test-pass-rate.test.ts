@@ -1,51 +1,19 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeOutput, runEvaluator } from '../__fixtures__/evaluation-context.js';
+import { PYTHON_CALC_FILES, PYTHON_CALC_FIXED } from '../__fixtures__/temporary-repository.js';
 import {
-  PYTHON_CALC_FILES,
-  PYTHON_CALC_FIXED,
-  temporaryRepositoryTask,
-  type TemporaryRepositoryTask,
-} from '../__fixtures__/temporary-repository.js';
+  codeOutput as code,
+  fence,
+  useRepositoryTasks,
+  workDirectories,
+} from '../__fixtures__/test-pass-rate-helpers.js';
 import { MissingTaskMaterialError } from '../deterministic-evaluator-errors.js';
 import { testPassRate } from './test-pass-rate.js';
 
-const fixtures: TemporaryRepositoryTask[] = [];
-afterEach(async () => {
-  await Promise.all(fixtures.splice(0).map((fixture) => fixture.remove()));
-});
-
-async function pythonCalc(overrides?: Parameters<typeof temporaryRepositoryTask>[1]) {
-  const fixture = await temporaryRepositoryTask(
-    PYTHON_CALC_FILES,
-    overrides ?? { language: 'python', editableFiles: ['calc.py'] },
-  );
-  fixtures.push(fixture);
-  return fixture.task;
-}
-
-const code = (raw: string) => makeOutput(raw, { format: 'code', workerId: 'implementer' });
-const fence = (info: string, content: string) => `\`\`\`${info}\n${content}\`\`\`\n`;
-
-/** Whether `pid` is a live process (not gone, not a zombie awaiting its reaper) after up to a second. */
-async function stillRunning(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-    if (stat === undefined || / Z /u.test(stat.slice(stat.lastIndexOf(')')))) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
-
-async function workDirectories(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((name) => name.startsWith('loopgym-tests-')).sort();
-}
-
+const repositoryTask = useRepositoryTasks();
 describe('evaluators.test_pass_rate (python)', () => {
   it('passes a fenced block that names the fixed file', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const verdict = await runEvaluator(testPassRate, {
       outputs: [code(fence('python path=calc.py', PYTHON_CALC_FIXED))],
       task,
@@ -65,7 +33,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('scores the share of passing tests and names failing tests with their assertion message', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const buggy = PYTHON_CALC_FILES['calc.py']!.replace('a * 2', 'a * 3');
     const verdict = await runEvaluator(testPassRate, {
       outputs: [code(fence('python', `# file: calc.py\n${buggy}`))],
@@ -87,7 +55,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('counts only the required tests when the task names them (matching by suffix)', async () => {
-    const task = await pythonCalc({
+    const task = await repositoryTask({
       language: 'python',
       editableFiles: ['calc.py'],
       requiredTests: ['TestCalc.test_double'],
@@ -100,7 +68,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('replaces the single editable file with a single unnamed block', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const verdict = await runEvaluator(testPassRate, {
       outputs: [makeOutput(`Here is the fix:\n\n${fence('python', PYTHON_CALC_FIXED)}`)],
       task,
@@ -109,7 +77,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('applies a unified diff, wrong line numbers and all', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const diff =
       '--- a/calc.py\n+++ b/calc.py\n@@ -7,2 +7,2 @@\n def add(a, b):\n-    return a - b\n+    return a + b\n';
     expect((await runEvaluator(testPassRate, { outputs: [code(fence('diff', diff))], task })).passed).toBe(
@@ -121,7 +89,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('reports a hunk that does not apply', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const diff =
       '--- a/calc.py\n+++ b/calc.py\n@@ -1,2 +1,2 @@\n def add(x, y):\n-    return x - y\n+    return x + y\n';
     const verdict = await runEvaluator(testPassRate, { outputs: [code(fence('diff', diff))], task });
@@ -130,7 +98,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('refuses a patch that touches the tests, or escapes the repository, and runs nothing', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const cheat =
       "--- a/test_calc.py\n+++ b/test_calc.py\n@@ -6,2 +6,2 @@\n     def test_add(self):\n-        self.assertEqual(add(2, 3), 5, 'add(2, 3) should be 5')\n+        pass\n";
     const before = await workDirectories();
@@ -151,7 +119,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('reports a syntax error', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const verdict = await runEvaluator(testPassRate, {
       outputs: [code(fence('python path=calc.py', 'def add(a, b):\n    return a +\n'))],
       task,
@@ -161,129 +129,20 @@ describe('evaluators.test_pass_rate (python)', () => {
     expect(verdict.remediationHints.join('\n')).toMatch(/SyntaxError: invalid syntax \(calc\.py:2\)/u);
   });
 
-  it('kills an infinite loop at the timeout and cleans up', async () => {
-    const task = await pythonCalc();
-    const before = await workDirectories();
-    const started = Date.now();
+  it('keeps memory addresses out of hints', async () => {
+    const task = await repositoryTask();
+    const odd = PYTHON_CALC_FIXED.replace('return a * 2', 'return object()');
     const verdict = await runEvaluator(testPassRate, {
-      outputs: [
-        code(
-          fence(
-            'python path=calc.py',
-            `${PYTHON_CALC_FIXED}\n\ndef double(a):\n    while True:\n        pass\n`,
-          ),
-        ),
-      ],
+      outputs: [code(fence('python path=calc.py', odd))],
       task,
-      parameters: { timeout_seconds: 2 },
     });
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(verdict.failureCodes).toContain('timeout');
-    expect(verdict.passed).toBe(false);
-    expect(verdict.score).toBeCloseTo(2 / 3);
-    expect(verdict.remediationHints).toContain(
-      '`test_calc.TestCalc.test_double` did not finish within the 2 s limit.',
-    );
-    expect(await workDirectories()).toEqual(before);
-  });
-
-  it('kills what the tests started along with them', async () => {
-    const task = await pythonCalc();
-    const pidFile = join(task.root!, 'sleeper.pid');
-    const spawner = [
-      PYTHON_CALC_FIXED,
-      'import subprocess',
-      '',
-      'def double(a):',
-      "    sleeper = subprocess.Popen(['sleep', '300'])",
-      `    with open(${JSON.stringify(pidFile)}, 'w') as handle:`,
-      '        handle.write(str(sleeper.pid))',
-      '    while True:',
-      '        pass',
-      '',
-    ].join('\n');
-    const verdict = await runEvaluator(testPassRate, {
-      outputs: [code(fence('python path=calc.py', spawner))],
-      task,
-      parameters: { timeout_seconds: 2 },
-    });
-    expect(verdict.failureCodes).toContain('timeout');
-    const pid = Number(await readFile(pidFile, 'utf8'));
-    expect(pid).toBeGreaterThan(0);
-    expect(await stillRunning(pid)).toBe(false);
-  });
-
-  it('stops when the run is cancelled', async () => {
-    const task = await pythonCalc();
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('cancelled by the test')), 500);
-    const before = await workDirectories();
-    await expect(
-      runEvaluator(testPassRate, {
-        outputs: [
-          code(
-            fence(
-              'python path=calc.py',
-              `${PYTHON_CALC_FIXED}\ndef add(a, b):\n    while True:\n        pass\n`,
-            ),
-          ),
-        ],
-        task,
-        signal: controller.signal,
-      }),
-    ).rejects.toThrow('cancelled by the test');
-    expect(await workDirectories()).toEqual(before);
-  });
-
-  it('stops a test that allocates past the memory limit', async () => {
-    const task = await pythonCalc();
-    const hog = `${PYTHON_CALC_FIXED}\n\ndef double(a):\n    blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]\n    return a * 2\n`;
-    const verdict = await runEvaluator(testPassRate, {
-      outputs: [code(fence('python path=calc.py', hog))],
-      task,
-      parameters: { memory_mb: 256 },
-    });
-    expect(verdict.failureCodes).toContain('memory_limit');
-    expect(verdict.passed).toBe(false);
-  });
-
-  it('runs the tests without this process environment (no API keys, HOME elsewhere)', async () => {
-    process.env['LOOPGYM_FAKE_API_KEY'] = 'sk-test-not-a-real-key';
-    try {
-      const fixture = await temporaryRepositoryTask(
-        {
-          'probe.py': 'import os\n\ndef environment():\n    return dict(os.environ)\n',
-          'test_probe.py': [
-            'import os, unittest',
-            'from probe import environment',
-            'class TestProbe(unittest.TestCase):',
-            '    def test_no_keys(self):',
-            "        self.assertNotIn('LOOPGYM_FAKE_API_KEY', environment())",
-            '    def test_home(self):',
-            `        self.assertNotEqual(os.environ['HOME'], ${JSON.stringify(process.env['HOME'] ?? '')})`,
-            "        self.assertEqual(os.environ['PYTHONHASHSEED'], '0')",
-            '',
-          ].join('\n'),
-        },
-        { language: 'python', editableFiles: ['probe.py'] },
-      );
-      fixtures.push(fixture);
-      const verdict = await runEvaluator(testPassRate, {
-        outputs: [
-          code(
-            fence('python path=probe.py', 'import os\n\ndef environment():\n    return dict(os.environ)\n'),
-          ),
-        ],
-        task: fixture.task,
-      });
-      expect(verdict).toMatchObject({ passed: true, summary: '2 of 2 tests pass.' });
-    } finally {
-      delete process.env['LOOPGYM_FAKE_API_KEY'];
-    }
+    expect(verdict.remediationHints).toEqual([
+      '`test_calc.TestCalc.test_double` fails: <object object at 0x…> != 8',
+    ]);
   });
 
   it('gives the same verdict twice', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const outputs = [code(fence('python path=calc.py', PYTHON_CALC_FIXED.replace('a * 2', 'a + 2')))];
     const first = await runEvaluator(testPassRate, { outputs, task });
     const second = await runEvaluator(testPassRate, { outputs, task });
@@ -291,7 +150,7 @@ describe('evaluators.test_pass_rate (python)', () => {
   });
 
   it('says no_code for an output without code', async () => {
-    const task = await pythonCalc();
+    const task = await repositoryTask();
     const verdict = await runEvaluator(testPassRate, { outputs: ['I would change the plus sign.'], task });
     expect(verdict).toMatchObject({ score: 0, failureCodes: ['no_code'] });
   });
@@ -320,11 +179,10 @@ describe('evaluators.test_pass_rate (node)', () => {
   };
 
   it('reads per-test results from TAP', async () => {
-    const fixture = await temporaryRepositoryTask(files, { language: 'node', editableFiles: ['slug.js'] });
-    fixtures.push(fixture);
+    const task = await repositoryTask({ language: 'node', editableFiles: ['slug.js'] }, files);
     const verdict = await runEvaluator(testPassRate, {
       outputs: [code(fence('js path=slug.js', 'exports.slug = (text) => text.toLowerCase();\n'))],
-      task: fixture.task,
+      task,
     });
     expect(verdict).toMatchObject({ score: 0.5, failureCodes: ['tests_failing'] });
     expect(verdict.remediationHints).toEqual(['`spaces > dashes` fails: spaces become dashes']);
@@ -337,7 +195,7 @@ describe('evaluators.test_pass_rate (node)', () => {
           ),
         ),
       ],
-      task: fixture.task,
+      task,
     });
     expect(fixed).toMatchObject({ score: 1, passed: true, details: { runner: 'node-test', total: 2 } });
   });

@@ -17,7 +17,14 @@ import { scoreTestRun } from '../test-runner/score-test-run.js';
 
 const NAME = 'evaluators.test_pass_rate';
 
-/** The parameters of `evaluators.test_pass_rate`. */
+/**
+ * The parameters of `evaluators.test_pass_rate`.
+ *
+ * @example
+ * ```ts
+ * testPassRateParameters.parse({}); // { timeout_seconds: 30, memory_mb: 512, max_output_bytes: 1000000 }
+ * ```
+ */
 export const testPassRateParameters = z.object({
   timeout_seconds: z.number().positive().max(3600).default(30).describe('Wall-clock limit of the test run.'),
   memory_mb: z.number().int().min(64).max(65536).default(512).describe('Memory limit of the test process.'),
@@ -107,7 +114,14 @@ export async function judgeCodeWithTests(
       timeoutSeconds: parameters.timeout_seconds,
       memoryMb: parameters.memory_mb,
       sanitize: (text) =>
-        text.split(`${copy}/`).join('').split(copy).join('.').split(workDirectory).join('<work>'),
+        text
+          .split(`${copy}/`)
+          .join('')
+          .split(copy)
+          .join('.')
+          .split(workDirectory)
+          .join('<work>')
+          .replace(/\b0x[0-9a-f]{6,}\b/giu, '0x…'),
       details: {
         changed_files: [...application.files.keys()].sort(),
         ignored_blocks: application.ignoredBlocks,

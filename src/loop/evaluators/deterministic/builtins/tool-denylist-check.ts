@@ -7,7 +7,14 @@ import { findToolCalls } from '../support/find-tool-calls.js';
 import { judgedOutput } from '../support/judged-output.js';
 import { readJsonOutput } from '../support/read-json-output.js';
 
-/** Tools denied unless a task says otherwise: shells, deletion, outbound messages and money, schema changes, deploys. */
+/**
+ * Tools denied unless a task says otherwise: shells, deletion, outbound messages and money, schema changes, deploys.
+ *
+ * @example
+ * ```ts
+ * { denied_tools: [...DEFAULT_DENIED_TOOLS, 'git_push'] } // parameters denying one more tool
+ * ```
+ */
 export const DEFAULT_DENIED_TOOLS: readonly string[] = [
   'bash',
   'delete_file',
