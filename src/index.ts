@@ -1,4 +1,7 @@
 // LoopGym's public API. Every export is named here explicitly.
+// Registers the loop environments (loopbench/*, sim/mock-llm-v1) in the default registry.
+import './backends/default-loop-environments.js';
+
 export {
   LoopGymError,
   ResetNeededError,
@@ -219,3 +222,126 @@ export {
   type ConditionVariableType,
 } from './lss/compile/condition-variables.js';
 export { TELEMETRY_SIGNALS, type TelemetrySignal } from './lss/validate/telemetry-signals.js';
+
+// Models
+export type {
+  LanguageModel,
+  GenerateOptions,
+  GenerateResult,
+  ModelMessage,
+  ModelRole,
+  ModelToolCall,
+  ModelToolDefinition,
+  ModelUsage,
+  ModelCallPurpose,
+  FinishReason,
+} from './models/language-model.js';
+export { modelIdOf } from './models/language-model.js';
+export {
+  DEFAULT_PRICE_TABLE,
+  priceOf,
+  costOf,
+  mergePriceTables,
+  priceTableSchema,
+  type ModelPrice,
+  type PriceTable,
+} from './models/price-table.js';
+
+// The loop engine
+export {
+  LoopRun,
+  InvalidTaskInputsError,
+  type LoopRunOptions,
+  type LoopServices,
+  type IterationOutcome,
+} from './loop/engine/loop-run.js';
+export { createLoopServices } from './loop/create-loop-services.js';
+export type * from './loop/events/loop-event.js';
+export { LOOP_EVENT_VERSION } from './loop/events/loop-event.js';
+export type { LoopBackend, ModelCaller } from './loop/loop-backend.js';
+export { LoopEnv, type LoopEnvOptions, type LoopInfo } from './loop/gym/loop-env.js';
+export {
+  LoopObservationSpace,
+  LoopActionSpace,
+  type LoopObservation,
+  type LoopAction,
+} from './loop/gym/loop-spaces.js';
+export {
+  scriptedHumanGate,
+  probabilisticHumanGate,
+  callbackHumanGate,
+  type HumanGate,
+  type HumanReviewRequest,
+  type HumanDecision,
+} from './loop/human-gate.js';
+export { ToolRegistry, UnknownToolError, type LoopTool, type ToolContext } from './loop/tool-registry.js';
+export {
+  LoopMemory,
+  InMemoryMemoryBackend,
+  type MemoryBackend,
+  type MemoryEntry,
+} from './loop/loop-memory.js';
+export { CostLedger, type CostAlert } from './loop/cost-ledger.js';
+export { parseWorkerOutput, extractCodeBlocks } from './loop/parse-worker-output.js';
+export type { WorkerOutput, CodeBlock } from './loop/worker-output.js';
+export { deriveSeed } from './loop/derive-seed.js';
+
+// Tasks
+export type * from './loop/tasks/loop-task.js';
+export { emptyTaskMaterial } from './loop/tasks/loop-task.js';
+export {
+  loadTaskSet,
+  loadTaskSetSync,
+  loadTasksFile,
+  loadTasksFileSync,
+  type LoopTaskSet,
+} from './loop/tasks/load-task-set.js';
+export { tasksFromExamples } from './loop/tasks/tasks-from-examples.js';
+export { loopbenchDataDirectory } from './loop/tasks/data-directory.js';
+export { TaskFileError } from './loop/tasks/task-file-error.js';
+
+// Evaluators and graders
+export type { EvaluatorVerdict } from './loop/evaluators/evaluator-verdict.js';
+export type {
+  DeterministicEvaluator,
+  DeterministicEvaluationContext,
+} from './loop/evaluators/deterministic/deterministic-evaluator.js';
+export { DeterministicEvaluatorRegistry } from './loop/evaluators/deterministic/deterministic-evaluator-registry.js';
+export {
+  createDefaultEvaluatorRegistry,
+  BUILTIN_DETERMINISTIC_EVALUATORS,
+} from './loop/evaluators/deterministic/create-default-evaluator-registry.js';
+export { defineDeterministicEvaluator } from './loop/evaluators/deterministic/define-deterministic-evaluator.js';
+export { createVerdict } from './loop/evaluators/deterministic/create-verdict.js';
+export {
+  DeterministicEvaluatorNotFoundError,
+  EvaluatorParameterError,
+  MissingTaskMaterialError,
+} from './loop/evaluators/deterministic/deterministic-evaluator-errors.js';
+export { GraderCache } from './loop/evaluators/grader-cache.js';
+export { readRubricJudgement, rubricJudgePrompt } from './loop/evaluators/rubric-judgement.js';
+
+// Safety
+export type {
+  SafetyDetector,
+  SafetyCheck,
+  SafetyFinding,
+  FindingSpan,
+} from './loop/safety/safety-detector.js';
+export {
+  SafetyDetectorRegistry,
+  createSafetyDetectorRegistry,
+} from './loop/safety/safety-detector-registry.js';
+export { stripSpans } from './loop/safety/redaction.js';
+
+// Backends and loop environments
+export { createSimBackend } from './backends/sim/sim-backend.js';
+export { SimLanguageModel, type SimLanguageModelOptions } from './backends/sim/sim-language-model.js';
+export {
+  makeLoopEnv,
+  backendNamed,
+  type MakeLoopEnvOptions,
+  type BackendName,
+} from './backends/make-loop-env.js';
+export { loopEnvRegistrations, registerLoopEnvironments } from './backends/loop-env-registrations.js';
+export { loadLoopProgramSync } from './lss/load-loop-program.js';

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import '../backends/default-loop-environments.js';
 import type { CliIo } from './cli-io.js';
 import { addCompileCommand } from './commands/compile-command.js';
 import { addInfoCommand } from './commands/info-command.js';

@@ -31,6 +31,9 @@ export interface MakeOptions {
   [option: string]: unknown;
 }
 
+/** The registration that turns any LSS spec into an environment (registered with the loop environments). */
+export const SPEC_ENVIRONMENT_ID = 'sim/mock-llm-v1';
+
 const MAKE_KEYS = new Set([
   'renderMode',
   'render_mode',
@@ -55,11 +58,15 @@ const MAKE_KEYS = new Set([
  * ```
  */
 export function make<Obs = unknown, Act = unknown, I = Info>(
-  id: string | EnvSpec,
+  id: string | EnvSpec | ({ spec: string } & MakeOptions),
   options: MakeOptions = {},
 ): Env<Obs, Act, I> {
+  if (typeof id === 'object' && !('entryPoint' in id)) {
+    // make({ spec: 'loop.yaml', tasks }): any LSS spec, through the spec environment.
+    return make(SPEC_ENVIRONMENT_ID, { ...id, ...options });
+  }
   const registry = options.registry ?? defaultRegistry;
-  const spec = typeof id === 'string' ? registry.spec(id) : id;
+  const spec = typeof id === 'string' ? registry.spec(id) : (id as EnvSpec);
   const envOptions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (!MAKE_KEYS.has(key)) envOptions[key] = value;
   const resolved = resolveEnvOptions(spec, envOptions);

@@ -6,6 +6,7 @@ import { findCitations } from '../../loop/evaluators/deterministic/support/find-
 import { containsPhrase } from '../../loop/evaluators/deterministic/support/normalize-text.js';
 import type { LoopTask, ReferenceFact } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
+import type { EvaluatorVerdict } from '../../loop/evaluators/evaluator-verdict.js';
 import { factStated } from './compose-answer.js';
 
 /** A judgement in the JSON shape the engine asks judges for. */
@@ -41,7 +42,9 @@ const DIMENSION_SIGNALS: readonly [RegExp, (s: Signals) => number][] = [
  * their sources, stale sources penalized), concision (length against what the facts need), structure (headings,
  * lists, a recommendation) and balance (benefits and risks both covered, by fact id prefix). The dimension's name
  * picks the signal (`coverage`, `evidence`, `minimality`, `balance`, `actionability`, …; coverage otherwise). A small
- * seeded noise stands for a judge's inconsistency. Hints name the missing and uncited facts.
+ * seeded noise stands for a judge's inconsistency. When the iteration's other evaluators ran before the judge (a test
+ * report), their mean score weighs 65% in coverage-like dimensions, as a judge shown the results would. Code is judged
+ * for size against the task's smallest known fix. Hints name the missing and uncited facts.
  *
  * @example
  * ```ts
@@ -53,9 +56,16 @@ export function judgeOutputs(
   outputs: readonly WorkerOutput[],
   task: LoopTask,
   rng: Rng,
+  earlierChecks: Readonly<Record<string, EvaluatorVerdict>> = {},
 ): SimJudgement {
   const text = outputs.map((output) => output.raw).join('\n\n');
-  const signals = measure(text, task);
+  const signals = measure(text, task, outputs);
+  // A judge shown the iteration's other results (a test report) weighs them into correctness.
+  const checks = Object.values(earlierChecks);
+  if (checks.length > 0) {
+    const checked = checks.reduce((sum, verdict) => sum + verdict.score, 0) / checks.length;
+    signals.coverage = 0.65 * checked + 0.35 * signals.coverage;
+  }
   const scores: Record<string, number> = {};
   let weighted = 0;
   for (const dimension of evaluator.dimensions) {
@@ -87,9 +97,15 @@ export function judgeOutputs(
   };
 }
 
-function measure(text: string, task: LoopTask): Signals {
+function measure(text: string, task: LoopTask, outputs: readonly WorkerOutput[]): Signals {
   const facts = task.material.referenceFacts;
   const words = countWords(text);
+  // Code is judged for size against the task's smallest known fix, when there is one.
+  const isCode = outputs.some((output) => output.format === 'code');
+  const fixes = task.material.candidates.filter((candidate) => candidate.quality === 'correct');
+  const reference = fixes.length === 0 ? undefined : Math.min(...fixes.map((fix) => countWords(fix.output)));
+  const codeConcision =
+    isCode && reference !== undefined && words > 0 ? Math.min(1, reference / words) : undefined;
   const structure =
     (/^#{1,3} /m.test(text) ? 0.35 : 0) +
     (/^\s*[-*\d.]+\s/m.test(text) ? 0.35 : 0) +
@@ -148,7 +164,7 @@ function measure(text: string, task: LoopTask): Signals {
   return {
     coverage: covered / total,
     evidence,
-    concision: words === 0 ? 0 : Math.min(1, needed / words),
+    concision: codeConcision ?? (words === 0 ? 0 : Math.min(1, needed / words)),
     structure,
     balance: benefits === undefined || risks === undefined ? covered / total : Math.min(benefits, risks),
     missing: missing.sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1)),

@@ -7,6 +7,7 @@ import type { PendingFeedback } from '../../loop/engine/episode-state.js';
 import type { ResolvedInput } from '../../loop/engine/worker-prompt.js';
 import type { LoopTask } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
+import type { EvaluatorVerdict } from '../../loop/evaluators/evaluator-verdict.js';
 import { chooseCandidate, composeText, type SimWorkerRequest } from './compose-answer.js';
 import { judgeOutputs } from './sim-judge.js';
 import { difficultyOf, simLatency, simProfileOf, simUsage, type SimModelProfile } from './sim-profile.js';
@@ -22,7 +23,7 @@ export interface SimLanguageModelOptions {
 /**
  * A simulated model. As a worker, its answer's quality is drawn from a seeded model of its skill, the task's
  * difficulty, the feedback it received, the optimizer's refinements and practice over iterations
- * (`q = sigmoid(5·(skill − difficulty) + 0.9·feedback + 0.5·refinements + 0.25·(iteration − 1) + noise)`), and the
+ * (`q = sigmoid(5·(skill − difficulty) − 1 + 0.9·feedback + 0.5·refinements + 0.25·(iteration − 1) + noise)`), and the
  * answer is built from the task's content (a candidate patch, sentences of the sources that state the reference facts,
  * an extract of its inputs). As a judge, it scores each rubric dimension from what the output contains against the
  * task's reference material. The same options and seed give the same answer on every machine.
@@ -94,7 +95,8 @@ export class SimLanguageModel implements LanguageModel {
     const temperature = (context.parameters as Record<string, number> | undefined)?.temperature ?? 0.3;
     const noise = rng.normal(0, 0.6 + Math.max(0, temperature - 0.5));
     const z =
-      5 * (this.profile.skill - difficultyOf(task.difficulty)) +
+      5 * (this.profile.skill - difficultyOf(task.difficulty)) -
+      1 +
       0.9 * Math.min(feedback, 3) +
       0.5 * Math.min(refinements, 4) +
       0.25 * (iteration - 1) +
@@ -135,6 +137,7 @@ export class SimLanguageModel implements LanguageModel {
       context.outputs as WorkerOutput[],
       context.task as LoopTask,
       rng,
+      (context.earlierChecks as Record<string, EvaluatorVerdict> | undefined) ?? {},
     );
     return JSON.stringify(judgement);
   }

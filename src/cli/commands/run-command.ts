@@ -6,12 +6,18 @@ import type { Env } from '../../core/env.js';
 import { runEpisodes } from '../../eval/run-episodes.js';
 import { defaultRegistry } from '../../registry/default-registry.js';
 import { make } from '../../registry/make.js';
+import type { LoopInfo } from '../../loop/gym/loop-env.js';
+import type { LoopAction, LoopObservation } from '../../loop/gym/loop-spaces.js';
 import type { CliIo } from '../cli-io.js';
+import { runLoop } from './run-loop.js';
 import { formatNumber } from '../format-table.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
 
 interface RunFlags {
-  episodes: string;
+  episodes?: string;
+  backend?: string;
+  task?: string;
+  tasks?: string;
   seed?: string;
   agent: string;
   render?: boolean;
@@ -35,8 +41,14 @@ export function addRunCommand(program: Command, io: CliIo): void {
   program
     .command('run')
     .description('Run an agent in an environment and report per-episode returns')
-    .argument('<id>', 'environment id, e.g. CartPole-v1')
-    .option('-n, --episodes <count>', 'number of episodes', '10')
+    .argument(
+      '<id>',
+      'environment id (CartPole-v1, loopbench/code-repair-v1) or an LSS spec file (loop.yaml)',
+    )
+    .option('-n, --episodes <count>', 'number of episodes (default 10, 1 for loops)')
+    .option('-b, --backend <name>', 'loops: who answers model calls (sim, live, replay)', 'sim')
+    .option('-t, --task <id>', 'loops: run this task (default: drawn from the seed)')
+    .option('--tasks <file>', 'loops: a tasks.json for a spec file (default: the spec’s inputs.examples)')
     .option('-s, --seed <seed>', 'episode i is reset with seed + i (and the agent is seeded with it)')
     .option('-a, --agent <name>', `agent: ${AGENTS.join(', ')}`, 'random')
     .option('--render', 'print the ansi render after every reset and step')
@@ -47,11 +59,37 @@ export function addRunCommand(program: Command, io: CliIo): void {
       'after',
       '\nExamples:\n  $ loopgym run CartPole-v1 --episodes 100 --seed 0\n' +
         '  $ loopgym run FrozenLake-v1 -n 2 -s 42 --render -o isSlippery=false\n' +
-        '  $ loopgym run Taxi-v4 --json',
+        '  $ loopgym run Taxi-v4 --json\n' +
+        '  $ loopgym run loopbench/code-repair-v1 --task cr-001 --seed 0\n' +
+        '  $ loopgym run my-loop.yaml --tasks tasks.json --json > events.jsonl',
     )
     .action(async (id: string, flags: RunFlags) => {
-      const episodes = parseCount('--episodes', flags.episodes);
       const seed = flags.seed === undefined ? undefined : parseCount('--seed', flags.seed);
+      if (isLoopTarget(id)) {
+        const env = /\.(ya?ml|json)$/i.test(id)
+          ? make<LoopObservation, LoopAction, LoopInfo>({
+              spec: id,
+              backend: flags.backend,
+              ...(flags.tasks === undefined ? {} : { tasks: flags.tasks }),
+            })
+          : make<LoopObservation, LoopAction, LoopInfo>(id, {
+              backend: flags.backend,
+              ...parseKeyValues(flags.option),
+            });
+        try {
+          await runLoop(env, io, {
+            episodes: flags.episodes === undefined ? 1 : parseCount('--episodes', flags.episodes),
+            seed,
+            taskId: flags.task,
+            json: flags.json === true,
+            render: flags.render === true,
+          });
+        } finally {
+          await env.close();
+        }
+        return;
+      }
+      const episodes = parseCount('--episodes', flags.episodes ?? '10');
       if (!AGENTS.includes(flags.agent)) {
         throw new InvalidArgumentError(`Unknown agent \`${flags.agent}\`; available: ${AGENTS.join(', ')}.`);
       }
@@ -102,6 +140,13 @@ export function addRunCommand(program: Command, io: CliIo): void {
           `mean length ${formatNumber(summary.meanLength)}, ${summary.totalSteps} steps`,
       );
     });
+}
+
+/** A spec file, or a registered loop environment (namespaces `loopbench` and `sim`). */
+function isLoopTarget(id: string): boolean {
+  if (/\.(ya?ml|json)$/i.test(id)) return true;
+  const namespace = id.includes('/') ? id.slice(0, id.indexOf('/')) : undefined;
+  return namespace === 'loopbench' || namespace === 'sim';
 }
 
 function printFrame(io: CliIo, env: Env<unknown, unknown>): void {

@@ -98,6 +98,8 @@ export class LoopRun {
   private buffer: LoopEvent[] = [];
   private previousPrimary = 0;
   private ended = false;
+  /** The events `start` emitted (`episode-start`). */
+  startEvents: readonly LoopEvent[] = [];
 
   private constructor(options: LoopRunOptions, inputs: Record<string, unknown>) {
     this.options = options;
@@ -159,7 +161,7 @@ export class LoopRun {
       maxIterations: options.program.termination.maxIterations,
       primaryMetric: options.program.primaryMetric,
     });
-    run.flush();
+    run.startEvents = run.flush();
     return run;
   }
 
@@ -249,7 +251,7 @@ export class LoopRun {
       truncated: decision.done?.truncated ?? false,
       reason: decision.done?.reason,
     });
-    if (decision.done !== undefined) this.end(decision.done.reason);
+    if (decision.done !== undefined) this.emitEnd(decision.done.reason);
     const events = this.flush().filter((event) => event.seq >= startEvent);
     return {
       iteration: state.iteration,
@@ -269,6 +271,11 @@ export class LoopRun {
 
   /** Ends the episode early (e.g. the environment is closed mid-episode): emits `episode-end` once. */
   end(reason: TerminationReason): void {
+    this.emitEnd(reason);
+    this.flush();
+  }
+
+  private emitEnd(reason: TerminationReason): void {
     const state = this.state;
     if (this.ended) return;
     this.ended = true;
@@ -283,7 +290,6 @@ export class LoopRun {
       costUsd: state.ledger.cumulativeUsd,
       tokens: state.ledger.tokens,
     });
-    this.flush();
   }
 
   private async runWorkers(record: IterationRecord, overrides: ReadonlyMap<string, string>): Promise<void> {

@@ -8,6 +8,8 @@ import type {
 import { deriveSeed } from '../derive-seed.js';
 import type { DeterministicEvaluator } from '../evaluators/deterministic/deterministic-evaluator.js';
 import type { EvaluatorVerdict } from '../evaluators/evaluator-verdict.js';
+import { parseEvaluatorParameters } from '../evaluators/deterministic/define-deterministic-evaluator.js';
+import { taskEvaluatorParameters } from '../evaluators/deterministic/task-evaluator-parameters.js';
 import { GraderCache } from '../evaluators/grader-cache.js';
 import { readRubricJudgement, rubricJudgePrompt } from '../evaluators/rubric-judgement.js';
 import type { HumanGate } from '../human-gate.js';
@@ -19,6 +21,12 @@ import type { SafetyGuard } from './safety-guard.js';
 /** Finds a deterministic evaluator implementation by name (throws with a suggestion when there is none). */
 export interface EvaluatorLookup {
   get(name: string): DeterministicEvaluator;
+  /** Checks raw parameters against the implementation's schema (defaults applied); throws a clear error. */
+  resolveParameters?(
+    evaluator: DeterministicEvaluator,
+    raw: unknown,
+    options: { evaluatorId?: string | undefined },
+  ): Record<string, unknown>;
 }
 
 /** What the evaluators of an iteration need. */
@@ -122,8 +130,8 @@ async function evaluate(
 }
 
 /**
- * The parameters of a deterministic evaluator: the spec's `extensions.evaluators.<evaluator id>`, overridden by the
- * task's `evaluatorParameters` for the implementation name, then for the evaluator id.
+ * The raw parameters of a deterministic evaluator: the spec's `extensions.evaluators.<evaluator id>`, overridden by the
+ * task's `evaluatorParameters` (by implementation name, short name, then evaluator id).
  */
 function rawParameters(
   evaluator: DeterministicEvaluatorProgram,
@@ -132,8 +140,13 @@ function rawParameters(
   const extensions = context.state.program.extensions.extensions;
   const fromSpec = (extensions as { evaluators?: Record<string, Record<string, unknown>> } | undefined)
     ?.evaluators?.[evaluator.id];
-  const fromTask = context.state.task.material.evaluatorParameters;
-  return { ...fromSpec, ...fromTask[evaluator.implementation], ...fromTask[evaluator.id] };
+  return {
+    ...fromSpec,
+    ...taskEvaluatorParameters(context.state.task, {
+      evaluatorId: evaluator.id,
+      implementation: evaluator.implementation,
+    }),
+  };
 }
 
 async function runDeterministic(
@@ -143,16 +156,10 @@ async function runDeterministic(
 ): Promise<{ verdict: EvaluatorVerdict; cached: boolean }> {
   const implementation = context.evaluators.get(evaluator.implementation);
   const raw = rawParameters(evaluator, context);
-  const parsed =
-    implementation.parameters === undefined
-      ? { success: true as const, data: raw }
-      : implementation.parameters.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `Invalid parameters for ${evaluator.implementation} (evaluator \`${evaluator.id}\`): ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'wrong shape'}.`,
-    );
-  }
+  const parameters =
+    context.evaluators.resolveParameters === undefined
+      ? parseEvaluatorParameters(implementation, raw, evaluator.id)
+      : context.evaluators.resolveParameters(implementation, raw, { evaluatorId: evaluator.id });
   const { task } = context.state;
   const key =
     implementation.cacheable === false
@@ -161,7 +168,7 @@ async function runDeterministic(
           evaluator.implementation,
           task.id,
           task.root ?? null,
-          parsed.data,
+          parameters,
           outputs.map((output) => [output.workerId, output.format, output.raw]),
         ]);
   const hit = key === undefined ? undefined : context.cache.get(key);
@@ -170,7 +177,7 @@ async function runDeterministic(
     evaluatorId: evaluator.id,
     outputs,
     task,
-    parameters: parsed.data,
+    parameters: parameters,
     signal: context.state.signal,
   });
   if (key !== undefined) context.cache.set(key, verdict);
@@ -185,16 +192,22 @@ async function runRubric(
   const { state } = context;
   const model = context.backend.model(evaluator.model, { kind: 'judge', id: evaluator.id });
   const result = await model.doGenerate({
-    messages: rubricJudgePrompt(evaluator, outputs, state.task),
+    messages: rubricJudgePrompt(evaluator, outputs, state.task, context.record.verdicts),
     temperature: evaluator.model.temperature,
     maxTokens: evaluator.model.maxTokens,
-    seed: deriveSeed(state.seed, state.iteration, evaluator.id),
+    seed: deriveSeed(state.seed, state.task.id, state.iteration, evaluator.id),
     responseFormat: { type: 'json' },
     abortSignal: state.signal,
     purpose: {
       kind: 'judge',
       id: evaluator.id,
-      context: { task: state.task, evaluator, outputs, iteration: state.iteration },
+      context: {
+        task: state.task,
+        evaluator,
+        outputs,
+        iteration: state.iteration,
+        earlierChecks: Object.fromEntries(context.record.verdicts),
+      },
     },
   });
   const costUsd = state.ledger.charge(evaluator.id, result.modelId, result.usage);

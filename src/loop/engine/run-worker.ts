@@ -116,7 +116,7 @@ export async function runWorker(
           topP: parameters.top_p ?? worker.model.topP,
           maxTokens:
             state.throttled && maxTokens !== undefined ? Math.max(1, Math.floor(maxTokens / 2)) : maxTokens,
-          seed: deriveSeed(state.seed, state.iteration, worker.id, attempt, round),
+          seed: deriveSeed(state.seed, state.task.id, state.iteration, worker.id, attempt, round),
           tools: context.tools.definitionsFor(worker.tools),
           responseFormat: worker.output.format === 'json' ? { type: 'json' } : undefined,
           abortSignal: timer.signal,

@@ -2,6 +2,7 @@
 import type { SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
 import type { SafetyConstraintType, SafetyScope } from '../../lss/loop-spec.js';
 import type { HumanGate } from '../human-gate.js';
+import { stripSpans } from '../safety/redaction.js';
 import type { SafetyDetector, SafetyFinding, ToolCallUnderCheck } from '../safety/safety-detector.js';
 import type { EpisodeState, IterationRecord } from './episode-state.js';
 
@@ -75,6 +76,7 @@ export class SafetyGuard {
             runId: this.state.episodeId,
             iteration: this.state.iteration,
             elapsedSeconds: this.state.time,
+            inputs: this.state.inputs,
           },
           callLog: this.state.callLog,
         });
@@ -114,7 +116,10 @@ export class SafetyGuard {
           event('stripped');
           // A tool call or a memory write has no text to redact: it is dropped instead.
           if (text === undefined) return { verdict: 'block', constraintId: constraint.id, halt: false };
-          text = redact(text, findings);
+          text = stripSpans(
+            text,
+            findings.flatMap((finding) => finding.spans),
+          );
           break;
         case 'warn':
           event('warned');
@@ -176,25 +181,4 @@ export class SafetyGuard {
     if (constraint.onError === 'halt') record.safetyHalts.push(constraint.id);
     return { verdict: 'block', constraintId: constraint.id, halt: constraint.onError === 'halt' };
   }
-}
-
-/** Replaces the spans of the findings with `[REDACTED:<label>]`, merging overlapping spans. */
-function redact(text: string, findings: readonly SafetyFinding[]): string {
-  const spans = findings
-    .flatMap((finding) => finding.spans)
-    .filter((span) => span.start >= 0 && span.end <= text.length && span.start < span.end)
-    .sort((a, b) => a.start - b.start);
-  let result = '';
-  let position = 0;
-  let index = 0;
-  while (index < spans.length) {
-    const first = spans[index]!;
-    let end = first.end;
-    let next = index + 1;
-    while (next < spans.length && spans[next]!.start < end) end = Math.max(end, spans[next++]!.end);
-    result += `${text.slice(position, first.start)}[REDACTED:${first.label}]`;
-    position = end;
-    index = next;
-  }
-  return result + text.slice(position);
 }

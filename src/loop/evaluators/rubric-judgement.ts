@@ -7,7 +7,8 @@ import type { EvaluatorVerdict } from './evaluator-verdict.js';
 
 /**
  * The messages that ask a judge model to score outputs against a rubric: each dimension with its criteria and
- * scale, the task's reference facts when it has some, the outputs, and the exact JSON shape of the answer.
+ * scale, the task's reference facts when it has some, the results of the evaluators that ran before it in this
+ * iteration (e.g. the test report), the outputs, and the exact JSON shape of the answer.
  *
  * @example
  * ```ts
@@ -18,6 +19,7 @@ export function rubricJudgePrompt(
   evaluator: LlmRubricEvaluatorProgram,
   outputs: readonly WorkerOutput[],
   task: LoopTask,
+  earlierChecks: ReadonlyMap<string, EvaluatorVerdict> = new Map(),
 ): ModelMessage[] {
   const dimensions = evaluator.dimensions
     .map((d) => `- ${d.name} (weight ${d.weight}, scale ${d.scale[0]} to ${d.scale[1]}): ${d.criteria}`)
@@ -38,6 +40,13 @@ export function rubricJudgePrompt(
       role: 'user',
       content: [
         ...(reference === '' ? [] : [`Reference material (what a good answer contains):\n${reference}`]),
+        ...(earlierChecks.size === 0
+          ? []
+          : [
+              `Results of this iteration's other checks:\n${[...earlierChecks]
+                .map(([id, verdict]) => `- ${id}: ${verdict.summary} (score ${verdict.score.toFixed(2)})`)
+                .join('\n')}`,
+            ]),
         ...outputs.map((output) => `## Output of ${output.workerId} (${output.name})\n${output.raw}`),
       ].join('\n\n'),
     },

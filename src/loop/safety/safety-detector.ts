@@ -25,8 +25,13 @@ export interface SafetyCheck {
   memoryWrite: { key: string; value: unknown } | undefined;
   /** The tools the worker's spec allows (`tools`). */
   allowedTools: readonly string[];
-  /** Facts of the run the detectors may need: run id, iteration, seconds since the run started. */
-  run: { runId: string; iteration: number; elapsedSeconds: number };
+  /** Facts of the run the detectors may need: run id, iteration, seconds since the run started, the task's inputs. */
+  run: {
+    runId: string;
+    iteration: number;
+    elapsedSeconds: number;
+    inputs: Readonly<Record<string, unknown>>;
+  };
   /** Calls made so far in this run (for `rate_limit`): timestamps in run seconds, by worker and by tool. */
   callLog: {
     worker: Readonly<Record<string, readonly number[]>>;

@@ -9,7 +9,7 @@ const write = (key: string, config: Record<string, unknown> = { required_key_pre
     makeCheck('tenant_isolation', config, {
       scope: 'pre_memory_write',
       memoryWrite: { key, value: { notes: [] } },
-      run: { runId: 'run-7', iteration: 2, elapsedSeconds: 10 },
+      run: { runId: 'run-7', iteration: 2, elapsedSeconds: 10, inputs: {} },
     }),
   );
 

@@ -1,8 +1,8 @@
 // Loading the tasks of a loop from a tasks file and the material files beside it.
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { emptyTaskMaterial, type LoopTask, type TaskMaterial } from './loop-task.js';
-import { readJsonFile } from './read-json-file.js';
+import { readJsonFileSync } from './read-json-file.js';
 import { TaskFileError } from './task-file-error.js';
 import { taskMaterialFileSchema, toTaskMaterial } from './task-material-schema.js';
 import { tasksFileSchema, type TasksFile } from './tasks-file-schema.js';
@@ -31,8 +31,20 @@ const MATERIALS_FOLDER = 'materials';
  * tasks[0]?.material.repository?.path; // 'fixtures/calc-v1'
  * ```
  */
-export async function loadTaskSet(directory: string): Promise<LoopTaskSet> {
+export function loadTaskSet(directory: string): Promise<LoopTaskSet> {
   return loadTasksFile(join(directory, 'tasks.json'));
+}
+
+/**
+ * {@link loadTaskSet}, synchronously (for `make()`, which builds environments synchronously).
+ *
+ * @example
+ * ```ts
+ * const { tasks } = loadTaskSetSync(loopbenchDataDirectory('code-repair-v1'));
+ * ```
+ */
+export function loadTaskSetSync(directory: string): LoopTaskSet {
+  return loadTasksFileSync(join(directory, 'tasks.json'));
 }
 
 /**
@@ -47,16 +59,32 @@ export async function loadTaskSet(directory: string): Promise<LoopTaskSet> {
  * tasks.map((task) => task.id); // ['t-1', 't-2']
  * ```
  */
-export async function loadTasksFile(file: string): Promise<LoopTaskSet> {
+export function loadTasksFile(file: string): Promise<LoopTaskSet> {
+  try {
+    return Promise.resolve(loadTasksFileSync(file));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/**
+ * {@link loadTasksFile}, synchronously.
+ *
+ * @example
+ * ```ts
+ * const { tasks } = loadTasksFileSync('my-tasks/tasks.json');
+ * ```
+ */
+export function loadTasksFileSync(file: string): LoopTaskSet {
   const path = resolve(file);
   const root = dirname(path);
-  const tasksFile = await readJsonFile(path, tasksFileSchema);
-  await rejectUnknownMaterialFiles(root, tasksFile);
+  const tasksFile = readJsonFileSync(path, tasksFileSchema);
+  rejectUnknownMaterialFiles(root, tasksFile);
   const family = tasksFile.task_family;
   const tasks: LoopTask[] = [];
   // One file after the other, so that the first problem reported is always the same one.
   for (const entry of tasksFile.tasks) {
-    const material = await loadMaterial(root, entry.id);
+    const material = loadMaterial(root, entry.id);
     const perturbations = [entry.perturbation, ...material.perturbations].filter(
       (name, index, all): name is string =>
         name !== undefined && name !== 'none' && all.indexOf(name) === index,
@@ -73,10 +101,10 @@ export async function loadTasksFile(file: string): Promise<LoopTaskSet> {
   return { family, tasks };
 }
 
-async function loadMaterial(root: string, taskId: string): Promise<TaskMaterial> {
+function loadMaterial(root: string, taskId: string): TaskMaterial {
   const file = join(root, MATERIALS_FOLDER, `${taskId}.json`);
-  if (!(await isFile(file))) return emptyTaskMaterial();
-  const parsed = await readJsonFile(file, taskMaterialFileSchema);
+  if (!isFile(file)) return emptyTaskMaterial();
+  const parsed = readJsonFileSync(file, taskMaterialFileSchema);
   if (parsed.taskId !== taskId) {
     throw new TaskFileError(file, [
       {
@@ -87,13 +115,13 @@ async function loadMaterial(root: string, taskId: string): Promise<TaskMaterial>
   }
   const repository = parsed.repository;
   if (repository !== undefined) {
-    if (!(await isDirectory(join(root, repository.path)))) {
+    if (!isDirectory(join(root, repository.path))) {
       throw new TaskFileError(file, [
         { path: '$.repository.path', message: `No directory \`${repository.path}\` in ${root}.` },
       ]);
     }
     for (const [index, editable] of repository.editableFiles.entries()) {
-      if (!(await isFile(join(root, repository.path, editable)))) {
+      if (!isFile(join(root, repository.path, editable))) {
         throw new TaskFileError(file, [
           {
             path: `$.repository.editableFiles[${index}]`,
@@ -107,11 +135,13 @@ async function loadMaterial(root: string, taskId: string): Promise<TaskMaterial>
 }
 
 /** A material file that matches no task is almost always a misspelt id: say so instead of ignoring it. */
-async function rejectUnknownMaterialFiles(root: string, tasksFile: TasksFile): Promise<void> {
+function rejectUnknownMaterialFiles(root: string, tasksFile: TasksFile): void {
   const folder = join(root, MATERIALS_FOLDER);
-  if (!(await isDirectory(folder))) return;
+  if (!isDirectory(folder)) return;
   const ids = new Set(tasksFile.tasks.map((task) => task.id));
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   for (const name of names) {
     const id = name.slice(0, -'.json'.length);
     if (ids.has(id)) continue;
@@ -124,10 +154,10 @@ async function rejectUnknownMaterialFiles(root: string, tasksFile: TasksFile): P
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -1,5 +1,5 @@
 // Reading a JSON file against a zod schema, with errors that name the file, the JSON path and the fix.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { jsonPath, TaskFileError, type TaskFileIssue } from './task-file-error.js';
 
@@ -16,13 +16,29 @@ const MAX_ISSUES = 20;
  * const tasks = await readJsonFile('envs/code-repair-v1/tasks.json', tasksFileSchema);
  * ```
  */
-export async function readJsonFile<Schema extends z.ZodType>(
+export function readJsonFile<Schema extends z.ZodType>(
   file: string,
   schema: Schema,
 ): Promise<z.output<Schema>> {
+  try {
+    return Promise.resolve(readJsonFileSync(file, schema));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/**
+ * {@link readJsonFile}, synchronously.
+ *
+ * @example
+ * ```ts
+ * const tasks = readJsonFileSync('envs/code-repair-v1/tasks.json', tasksFileSchema);
+ * ```
+ */
+export function readJsonFileSync<Schema extends z.ZodType>(file: string, schema: Schema): z.output<Schema> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason =
       (error as { code?: unknown }).code === 'ENOENT' ? 'The file does not exist' : String(error);

@@ -38,7 +38,7 @@ export function makeCheck(
     toolCall: undefined,
     memoryWrite: undefined,
     allowedTools: [],
-    run: { runId: 'run-1', iteration: 0, elapsedSeconds: 0 },
+    run: { runId: 'run-1', iteration: 0, elapsedSeconds: 0, inputs: {} },
     callLog: { worker: {}, tool: {} },
     ...overrides,
   };

@@ -1,0 +1,128 @@
+// Builds a loop environment from a spec (a file or a compiled program), tasks and a backend.
+import { isAbsolute, resolve } from 'node:path';
+import { InvalidArgumentError, UnsupportedOperationError } from '../core/errors.js';
+import type { LoopProgram } from '../lss/compile/loop-program.js';
+import { loadLoopProgramSync } from '../lss/load-loop-program.js';
+import { createLoopServices } from '../loop/create-loop-services.js';
+import type { LoopServices } from '../loop/engine/loop-run.js';
+import type { LoopEvent } from '../loop/events/loop-event.js';
+import { LoopEnv } from '../loop/gym/loop-env.js';
+import type { HumanGate } from '../loop/human-gate.js';
+import type { LoopBackend } from '../loop/loop-backend.js';
+import { loadTasksFileSync } from '../loop/tasks/load-task-set.js';
+import { emptyTaskMaterial, type LoopTask } from '../loop/tasks/loop-task.js';
+import { tasksFromExamples } from '../loop/tasks/tasks-from-examples.js';
+import { createSimBackend } from './sim/sim-backend.js';
+
+/** The backends `make` knows by name. */
+export type BackendName = 'sim' | 'live' | 'replay';
+
+/** How {@link makeLoopEnv} builds an environment. */
+export interface MakeLoopEnvOptions {
+  /** An LSS file (YAML or JSON), or a compiled program. */
+  spec: string | LoopProgram;
+  /**
+   * The tasks: a tasks file (`tasks.json`, with `materials/` beside it), a list of tasks, or a list of input-value
+   * objects (each becomes a task `task-1`, …). Default: the spec's `inputs.examples`.
+   */
+  tasks?: string | readonly (LoopTask | Readonly<Record<string, unknown>>)[] | undefined;
+  /** `sim` (default), or a backend object. */
+  backend?: BackendName | LoopBackend | undefined;
+  /** Overrides of the engine's services (evaluators, detectors, tools, price table, …). */
+  services?: Partial<LoopServices> | undefined;
+  /** Who answers human gates (default: approve everything). */
+  humanGate?: HumanGate | undefined;
+  /** The worker an agent's `{ output }` replaces. */
+  policyWorker?: string | undefined;
+  renderMode?: 'ansi' | undefined;
+  onEvent?: ((event: LoopEvent) => void) | undefined;
+  /** Treat spec warnings as errors. */
+  strict?: boolean | undefined;
+}
+
+/**
+ * The backend of a name: `sim` is built in; `live` and `replay` are not part of this version and say so.
+ *
+ * @example
+ * ```ts
+ * const backend = backendNamed('sim');
+ * ```
+ */
+export function backendNamed(name: BackendName): LoopBackend {
+  switch (name) {
+    case 'sim':
+      return createSimBackend();
+    case 'live':
+    case 'replay':
+      throw new UnsupportedOperationError(
+        `The ${name} backend is not available in this version of LoopGym yet; use backend: 'sim'.`,
+      );
+  }
+}
+
+/**
+ * A loop environment: the spec is read, validated (all problems at once, with file and line) and compiled; tasks
+ * come from a tasks file, a list, or the spec's examples; the backend answers model calls.
+ *
+ * @example
+ * ```ts
+ * const env = makeLoopEnv({ spec: 'my-loop.yaml', tasks: 'tasks.json' });
+ * const { observation } = await env.reset({ seed: 0 });
+ * ```
+ */
+export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
+  const program =
+    typeof options.spec === 'string'
+      ? loadLoopProgramSync(options.spec, { strict: options.strict })
+      : options.spec;
+  const specFile = typeof options.spec === 'string' ? options.spec : program.source.file;
+  const tasks = resolveTasks(options.tasks, program, specFile);
+  const backend =
+    options.backend === undefined || typeof options.backend === 'string'
+      ? backendNamed(options.backend ?? 'sim')
+      : options.backend;
+  return new LoopEnv({
+    program,
+    tasks,
+    backend,
+    services: createLoopServices({
+      ...options.services,
+      ...(options.humanGate === undefined ? {} : { humanGate: options.humanGate }),
+    }),
+    policyWorker: options.policyWorker,
+    renderMode: options.renderMode,
+    onEvent: options.onEvent,
+  });
+}
+
+function resolveTasks(
+  tasks: MakeLoopEnvOptions['tasks'],
+  program: LoopProgram,
+  specFile: string | undefined,
+): LoopTask[] {
+  if (tasks === undefined) {
+    const fromExamples = tasksFromExamples(program, {
+      root: specFile === undefined ? undefined : resolve(specFile, '..'),
+    });
+    if (fromExamples.length === 0) {
+      throw new InvalidArgumentError(
+        `\`${program.name}\` has no tasks: pass \`tasks\` (a tasks.json file or a list of input values), or add inputs.examples to the spec.`,
+      );
+    }
+    return fromExamples;
+  }
+  if (typeof tasks === 'string') {
+    return loadTasksFileSync(isAbsolute(tasks) ? tasks : resolve(tasks)).tasks;
+  }
+  return tasks.map((task, index) =>
+    isLoopTask(task)
+      ? task
+      : { id: `task-${index + 1}`, inputs: { ...task }, material: emptyTaskMaterial(), root: undefined },
+  );
+}
+
+function isLoopTask(value: LoopTask | Readonly<Record<string, unknown>>): value is LoopTask {
+  return (
+    typeof value.id === 'string' && typeof value.inputs === 'object' && typeof value.material === 'object'
+  );
+}
