@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../core/random/rng.js';
 import { fusedMultiplyAdd as fma } from './fused-multiply-add.js';
 import { SIN_COS_BATCH_GUARDS as GUARDS } from './glibc-sin-cos-batch.js';
+import { EXACT_PRODUCT_LIMITS as LIMITS } from './glibc-sin-cos-exact-products.js';
 import { SIN_COS_TABLE as TABLE } from './sin-cos-table.js';
 
 // The error bounds the fast path of glibcSinCosBatch rests on, checked before any final rounding (where a too
@@ -126,27 +127,62 @@ describe('glibcSinCosBatch error bounds', () => {
     expect(worst).toBeLessThan(1);
   });
 
-  it('the ps check fails whenever the unfused ps differs from the fused one (arguments near rounding ties)', () => {
-    const rng = createRng(4);
-    const half = 2 ** -56; // half an ulp of ps in (-1/4, -1/8)
-    let differing = 0;
-    for (let i = 0; i < 300; i++) {
-      // A rounding midpoint of ps, SN3 + (2n + 1) * half (not a double), and the xx values whose product with SN5
-      // lands on its offset from SN3.
-      const n = Math.floor((rng.random() * 2 ** -16 * SN5) / (2 * half));
-      let xx = ((2 * n + 1) * half) / SN5;
-      for (let j = 0; j < 8; j++) xx = nextDouble(xx, -1);
-      for (let j = 0; j < 16; j++, xx = nextDouble(xx, 1)) {
-        if (!(xx >= 0 && xx <= 2 ** -16)) continue;
-        const product = xx * SN5;
-        const ps = SN3 + product;
-        const passes = Math.abs(SN3 - ps + product) < GUARDS.psLimit;
-        if (ps !== fma(xx, SN5, SN3)) {
-          differing++;
-          expect(passes).toBe(false);
+  it('second pass, cos: fl(cor2 - e3 -+ g) brackets glibc fused cor2 - e3', () => {
+    const rng = createRng(5);
+    let worst = 0;
+    for (let i = 0; i < COUNT; i++) {
+      const ax = 2 ** -26 + rng.random() * (0.85546875 - 2 ** -26);
+      const { xr, k } = tableRow(ax);
+      const xx = xr * xr;
+      const [sn, ssn, cs, ccs] = [TABLE[k]!, TABLE[k + 1]!, TABLE[k + 2]!, TABLE[k + 3]!];
+      const s = xr + xr * xx * (SN3 + xx * SN5);
+      if (s !== fma(xr * xx, fma(xx, SN5, SN3), xr)) continue; // the second pass checks this first
+      const c = xx * fma(xx, fma(xx, CS6, CS4), CS2);
+      const fusedCor2 = fma(-c, cs, fma(-s, ssn, ccs));
+      const m2 = c * cs;
+      const cor2 = ccs - s * ssn - m2;
+      const e3 = fma(s, sn, -(s * sn));
+      const b = cor2 - e3;
+      const guard = LIMITS.exact * m2 + GUARDS.absolute;
+      expect(signOfSum(fusedCor2, -e3, -(b - guard))).toBeGreaterThanOrEqual(0);
+      expect(signOfSum(fusedCor2, -e3, -(b + guard))).toBeLessThanOrEqual(0);
+      worst = Math.max(worst, Math.abs(fusedCor2 - b - e3) / guard);
+    }
+    expect(worst).toBeGreaterThan(0.05);
+    expect(worst).toBeLessThan(1);
+  });
+
+  // Each exact-link check claims: |err| < limit implies round(C + y z) === fl(C + fl(y z)). Arguments y are taken
+  // around the ties of C's binade (C + (2n + 1) half), where the two roundings do differ now and then.
+  const links: [string, number, number, number, number, number][] = [
+    // name, C, z, largest y, half an ulp of C's binade, limit
+    ['ps', SN3, SN5, 2 ** -16, 2 ** -56, GUARDS.psLimit],
+    ['q1', CS4, CS6, 2 ** -16, 2 ** -58, LIMITS.q1],
+    ['qc', CS2, CS4, 2 ** -16, 2 ** -55, LIMITS.qc],
+    ['p4', S4, S5, 0.0159, 2 ** -72, LIMITS.p4],
+    ['p3', S3, S4, 0.0159, 2 ** -66, LIMITS.p3],
+    ['p2', S2, S3, 0.0159, 2 ** -60, LIMITS.p2],
+  ];
+  for (const [name, constant, factor, largest, half, limit] of links) {
+    it(`the ${name} link check fails whenever the unfused sum differs from the fused one`, () => {
+      const rng = createRng(4);
+      let differing = 0;
+      for (let i = 0; i < 300; i++) {
+        const n = Math.floor((rng.random() * largest * Math.abs(factor)) / (2 * half));
+        let y = ((2 * n + 1) * half) / Math.abs(factor);
+        for (let j = 0; j < 8; j++) y = nextDouble(y, -1);
+        for (let j = 0; j < 16; j++, y = nextDouble(y, 1)) {
+          if (!(y > 0 && y <= largest)) continue;
+          const product = y * factor;
+          const sum = constant + product;
+          const passes = Math.abs(constant - sum + product) < limit;
+          if (sum !== fma(y, factor, constant)) {
+            differing++;
+            expect(passes).toBe(false);
+          }
         }
       }
-    }
-    expect(differing).toBeGreaterThan(10);
-  });
+      expect(differing).toBeGreaterThan(10);
+    });
+  }
 });

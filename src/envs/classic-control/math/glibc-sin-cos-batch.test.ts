@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../../core/random/rng.js';
 import { glibcCos, glibcSin } from './glibc-sin-cos.js';
 import { glibcSinCos, glibcSinCosBatch, glibcSinCosOf, sinCosResult } from './glibc-sin-cos-batch.js';
+import { finishSinCosBatch } from './glibc-sin-cos-exact-products.js';
 import { SIN_COS_TABLE } from './sin-cos-table.js';
 
 type Pairs = [number, number][];
@@ -76,6 +77,21 @@ describe('glibcSinCosBatch', () => {
     const out = new Float64Array(2 * values.length);
     glibcSinCosBatch(values, 0, 1, values.length, out);
     expect(mismatches(values, out)).toEqual([]);
+  });
+
+  it('its second pass alone (every argument marked undecided) also equals glibcSin and glibcCos', () => {
+    const values = argumentsFor(createRng(20250102), 100_000);
+    const out = new Float64Array(2 * values.length).fill(NaN);
+    finishSinCosBatch(values, 0, 1, values.length, out);
+    expect(mismatches(values, out)).toEqual([]);
+  });
+
+  it('leaves the fast path to few arguments: undecided in well under 1% of CartPole angles', () => {
+    const rng = createRng(7);
+    const values = Float64Array.from({ length: 100_000 }, () => (rng.random() - 0.5) * 0.42);
+    const undecided = glibcSinCosBatch(values, 0, 1, values.length, new Float64Array(2 * values.length));
+    expect(undecided).toBeGreaterThan(0);
+    expect(undecided).toBeLessThan(1000);
   });
 
   it('those arguments include many that plain arithmetic rounds differently from glibc', () => {

@@ -1,4 +1,5 @@
-import { glibcCos, glibcSin } from './glibc-sin-cos.js';
+import * as glibc from './glibc-sin-cos-constants.js';
+import { finishSinCosBatch } from './glibc-sin-cos-exact-products.js';
 import { SIN_COS_TABLE } from './sin-cos-table.js';
 
 /*
@@ -30,7 +31,7 @@ import { SIN_COS_TABLE } from './sin-cos-table.js';
  *    4.4e-32 < ABSOLUTE_GUARD = 2^-100. The guard is COS_GUARD (|m3| + 2 m2) + ABSOLUTE_GUARD with COS_GUARD = 8u.
  *    Undecided in about 8 |m3| of the cases (up to 0.6% near |x| = 0.2).
  * 3. sin (table, 0.126 <= |x|): here ulp(sn) is only 64 times ulp(cor3), so the last FMA, round(s cs + cor2), is
- *    followed exactly: s cs = m3 + e3 with Dekker's error-free product (cs split ahead in SPLIT_COS). s must be
+ *    followed exactly: s cs = m3 + e3 with Dekker's error-free product (cs split ahead in SPLIT_TABLE). s must be
  *    glibc's: s = xr + round(xr xx ps) is the same arithmetic once ps = SN3 + xx SN5 is, and that sum's rounding
  *    error err is exact (Fast2Sum: SN3 dominates), so the fused ps equals the unfused one when |err| + u xx SN5 is
  *    below half an ulp of ps's binade: |err| < PS_LIMIT. c may differ from glibc's (within 4.03u c, as in 2.).
@@ -38,34 +39,34 @@ import { SIN_COS_TABLE } from './sin-cos-table.js';
  *    glibc's, and the lemma with A = m3 (then sn), b = fl(cor2 + e3) needs g >= 9.06u m2 + 6.03u |cor1| +
  *    1.01u |m1| + 2.01u^2 |m3|; all but the first are below 3.8e-32 (table maxima, |s| <= 2^-8). SIN_GUARD = 12u
  *    on m2 = c sn >= 0, plus ABSOLUTE_GUARD. Undecided in about 96 m2 of the cases (< 0.03%).
- * Undecided arguments (and those outside the range) take glibcSin/glibcCos, which emulate the FMAs.
+ * Undecided arguments take a second pass with error-free products (glibc-sin-cos-exact-products.ts); what it
+ * cannot decide either, and arguments outside the range, take glibcSin/glibcCos, which emulate the FMAs.
  */
 
+// Module-local copies: V8 builds module-local constants into the machine code, but reads imported bindings through
+// a cell (with a check) on every use, which costs the fast loop about a tenth of its time.
+const ABSOLUTE_GUARD = glibc.ABSOLUTE_GUARD;
+const BIG = glibc.BIG;
+const CS2 = glibc.CS2;
+const CS4 = glibc.CS4;
+const CS6 = glibc.CS6;
+const PS_LIMIT = glibc.PS_LIMIT;
+const S1 = glibc.S1;
+const S2 = glibc.S2;
+const S3 = glibc.S3;
+const S4 = glibc.S4;
+const S5 = glibc.S5;
+const SIN_TINY = glibc.SIN_TINY;
+const SN3 = glibc.SN3;
+const SN5 = glibc.SN5;
+const SPLITTER = glibc.SPLITTER;
+const SPLIT_TABLE = glibc.SPLIT_TABLE;
+const TABLE_LIMIT = glibc.TABLE_LIMIT;
+const TAYLOR_LIMIT = glibc.TAYLOR_LIMIT;
 const TABLE: Float64Array = SIN_COS_TABLE;
-const S1 = -0.16666666666666666;
-const S2 = 0.008333333333332329;
-const S3 = -0.00019841269834414642;
-const S4 = 2.755729806860771e-6;
-const S5 = -2.5022014848318398e-8;
-const SN3 = -0.16666666666666488;
-const SN5 = 0.008333332142857223;
-const CS2 = 0.5;
-const CS4 = -0.04166666666666644;
-const CS6 = 0.001388888740079376;
-/** 1.5 * 2^45: adding it rounds a number in [0, 1) to a multiple of 1/128. */
-const BIG = 52776558133248;
-const SIN_TINY = 1.4901161193847656e-8; // 2^-26
-const TAYLOR_LIMIT = 0.126;
-const TABLE_LIMIT = 0.85546875;
-/** Veltkamp's constant 2^27 + 1: splits a double into two halves of at most 26 bits. */
-const SPLITTER = 134217729;
-
 const TAYLOR_GUARD = 5.551115123125783e-16; // 5u
 const COS_GUARD = 8.881784197001252e-16; // 8u = 2^-50
 const SIN_GUARD = 1.3322676295501878e-15; // 12u
-const ABSOLUTE_GUARD = 7.888609052210118e-31; // 2^-100
-/** ps in (-1/4, -1/8): half an ulp is 2^-56; u * xx * SN5 <= 1.42e-23 < 2^-75. */
-const PS_LIMIT = 2 ** -56 - 2 ** -75;
 
 /**
  * The guard constants of the fast path (see the comment at the top of the file), exported for the tests that
@@ -84,22 +85,12 @@ export const SIN_COS_BATCH_GUARDS = {
   psLimit: PS_LIMIT,
 } as const;
 
-/** The cos column of the table split in two halves (high, low) per row, for exact products s * cs. */
-const SPLIT_COS = new Float64Array(2 * (TABLE.length / 4));
-for (let row = 0; row < SPLIT_COS.length / 2; row++) {
-  const cs = TABLE[4 * row + 2]!;
-  const t = SPLITTER * cs;
-  const high = t - (t - cs);
-  SPLIT_COS[2 * row] = high;
-  SPLIT_COS[2 * row + 1] = cs - high;
-}
-
 /**
  * `glibcSin` and `glibcCos` of `count` arguments `values[start + j * stride]`, written as pairs: `out[2j]` the sine
  * and `out[2j + 1]` the cosine. Bit for bit glibc's results, for every argument; close to the speed of `Math.sin`
  * plus `Math.cos` for |x| < 0.855 (the hot path of CartPole), where the rare arguments the fast path cannot decide
- * are computed again with emulated FMAs. Returns how many arguments took that slow path (outside the range, or
- * undecided).
+ * are computed again more carefully. Returns how many arguments the fast path left to that second pass (those
+ * outside its range and the undecided ones).
  *
  * @example
  * ```ts
@@ -158,8 +149,8 @@ export function glibcSinCosBatch(
       const split = SPLITTER * s;
       const sHigh = split - (split - s);
       const sLow = s - sHigh;
-      const csHigh = SPLIT_COS[k >> 1]!;
-      const csLow = SPLIT_COS[(k >> 1) + 1]!;
+      const csHigh = SPLIT_TABLE[k + 2]!;
+      const csLow = SPLIT_TABLE[k + 3]!;
       const e3 = sHigh * csHigh - m3 + sHigh * csLow + sLow * csHigh + sLow * csLow;
       const b = cor2 + e3;
       const guard = SIN_GUARD * sinM2 + ABSOLUTE_GUARD;
@@ -175,13 +166,7 @@ export function glibcSinCosBatch(
       undecided++;
     }
   }
-  if (undecided === 0) return 0;
-  for (let j = 0; j < count; j++) {
-    if (out[2 * j] === out[2 * j]) continue;
-    const x = values[start + j * stride]!;
-    out[2 * j] = glibcSin(x);
-    out[2 * j + 1] = glibcCos(x);
-  }
+  if (undecided !== 0) finishSinCosBatch(values, start, stride, count, out);
   return undecided;
 }
 
