@@ -85,11 +85,14 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
     for (let i = 0; i < n; i++) {
       const offset = i * 4;
       const force = cartPoleForce(actions[i]! & 1);
-      const terminated = stepCartPoleWith(state, offset, force, sinCos[2 * i]!, sinCos[2 * i + 1]!);
-      observations[offset] = state[offset]!;
-      observations[offset + 1] = state[offset + 1]!;
-      observations[offset + 2] = state[offset + 2]!;
-      observations[offset + 3] = state[offset + 3]!;
+      const terminated = stepCartPoleWith(
+        state,
+        observations,
+        offset,
+        force,
+        sinCos[2 * i]!,
+        sinCos[2 * i + 1]!,
+      );
       rewards[i] = stepReward + terminated * fallChange;
       // recordStep, inlined: the step limit, the flags, the list of ended episodes.
       const steps = elapsed[i]! + 1;

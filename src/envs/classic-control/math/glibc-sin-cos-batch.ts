@@ -107,12 +107,13 @@ export function glibcSinCosBatch(
   out: Float64Array,
 ): number {
   let undecided = 0;
+  let pending = pendingIndices;
   for (let j = 0; j < count; j++) {
     const x = values[start + j * stride]!;
     const ax = Math.abs(x);
     if (!(ax >= SIN_TINY && ax < TABLE_LIMIT)) {
-      out[2 * j] = NaN;
-      undecided++;
+      if (undecided === pending.length) pending = morePendingIndices();
+      pending[undecided++] = j;
       continue;
     }
     const base = BIG + ax - BIG;
@@ -162,12 +163,22 @@ export function glibcSinCosBatch(
       out[2 * j] = sine;
       out[2 * j + 1] = cosine;
     } else {
-      out[2 * j] = NaN;
-      undecided++;
+      if (undecided === pending.length) pending = morePendingIndices();
+      pending[undecided++] = j;
     }
   }
-  if (undecided !== 0) finishSinCosBatch(values, start, stride, count, out);
+  if (undecided !== 0) finishSinCosBatch(values, start, stride, pending, undecided, out);
   return undecided;
+}
+
+/** The indices (j) the fast path leaves to the second pass, reused by every call; grown when full. */
+let pendingIndices: Int32Array = new Int32Array(64);
+
+function morePendingIndices(): Int32Array {
+  const grown = new Int32Array(2 * pendingIndices.length);
+  grown.set(pendingIndices);
+  pendingIndices = grown;
+  return grown;
 }
 
 /**

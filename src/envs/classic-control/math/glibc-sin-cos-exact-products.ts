@@ -75,28 +75,29 @@ export const EXACT_PRODUCT_LIMITS = {
 } as const;
 
 /**
- * The second pass of `glibcSinCosBatch`: for every `j < count` whose `out[2j]` is NaN (the fast path's mark), glibc's
- * sin and cos of `values[start + j * stride]` into `out[2j]` and `out[2j + 1]`, with the fused steps followed
- * exactly, and FMA emulation (`glibcSin`, `glibcCos`) for what even this cannot decide or lies outside
- * 2^-26 <= |x| < 0.85546875. One function with the loop inside, so that it is too large to be inlined into the
- * fast loop (whose machine code it would make slower) and gets its own optimisation.
+ * The second pass of `glibcSinCosBatch`: for each of the `count` indices `j` in `indices`, glibc's sin and cos of
+ * `values[start + j * stride]` into `out[2j]` and `out[2j + 1]`, with the fused steps followed exactly, and FMA
+ * emulation (`glibcSin`, `glibcCos`) for what even this cannot decide or lies outside 2^-26 <= |x| < 0.85546875.
+ * One function with the loop inside, so that it is too large to be inlined into the fast loop (whose machine code
+ * it would make slower) and gets its own optimisation.
  *
  * @example
  * ```ts
- * const values = Float64Array.of(0.1, 2);
- * const out = new Float64Array(4).fill(NaN);
- * finishSinCosBatch(values, 0, 1, 2, out); // out = [glibcSin(0.1), glibcCos(0.1), glibcSin(2), glibcCos(2)]
+ * const out = new Float64Array(4);
+ * finishSinCosBatch(Float64Array.of(0.1, 2), 0, 1, Int32Array.of(0, 1), 2, out);
+ * // out = [glibcSin(0.1), glibcCos(0.1), glibcSin(2), glibcCos(2)]
  * ```
  */
 export function finishSinCosBatch(
   values: Float64Array,
   start: number,
   stride: number,
+  indices: Int32Array,
   count: number,
   out: Float64Array,
 ): void {
-  for (let j = 0; j < count; j++) {
-    if (out[2 * j] === out[2 * j]) continue;
+  for (let i = 0; i < count; i++) {
+    const j = indices[i]!;
     const x = values[start + j * stride]!;
     // Each `break exact` leaves the rare undecided case to the FMA emulation below.
     exact: {
