@@ -10,6 +10,8 @@ import type { LoopInfo } from '../../loop/gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../../loop/gym/loop-spaces.js';
 import type { CliIo } from '../cli-io.js';
 import { runLoop } from './run-loop.js';
+import { probabilisticHumanGate, scriptedHumanGate, type HumanGate } from '../../loop/human-gate.js';
+import { terminalHumanGate } from '../terminal-human-gate.js';
 import { formatNumber } from '../format-table.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
 
@@ -18,6 +20,7 @@ interface RunFlags {
   backend?: string;
   task?: string;
   tasks?: string;
+  human?: string;
   seed?: string;
   agent: string;
   render?: boolean;
@@ -49,6 +52,11 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .option('-b, --backend <name>', 'loops: who answers model calls (sim, live, replay)', 'sim')
     .option('-t, --task <id>', 'loops: run this task (default: drawn from the seed)')
     .option('--tasks <file>', 'loops: a tasks.json for a spec file (default: the spec’s inputs.examples)')
+    .option(
+      '--human <mode>',
+      'loops: who answers human gates: approve, reject, prompt (ask here), or a probability 0..1',
+      'approve',
+    )
     .option('-s, --seed <seed>', 'episode i is reset with seed + i (and the agent is seeded with it)')
     .option('-a, --agent <name>', `agent: ${AGENTS.join(', ')}`, 'random')
     .option('--render', 'print the ansi render after every reset and step')
@@ -66,14 +74,17 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .action(async (id: string, flags: RunFlags) => {
       const seed = flags.seed === undefined ? undefined : parseCount('--seed', flags.seed);
       if (isLoopTarget(id)) {
+        const humanGate = humanGateFor(flags.human ?? 'approve', seed ?? 0);
         const env = /\.(ya?ml|json)$/i.test(id)
           ? make<LoopObservation, LoopAction, LoopInfo>({
               spec: id,
               backend: flags.backend,
+              humanGate,
               ...(flags.tasks === undefined ? {} : { tasks: flags.tasks }),
             })
           : make<LoopObservation, LoopAction, LoopInfo>(id, {
               backend: flags.backend,
+              humanGate,
               ...parseKeyValues(flags.option),
             });
         try {
@@ -140,6 +151,20 @@ export function addRunCommand(program: Command, io: CliIo): void {
           `mean length ${formatNumber(summary.meanLength)}, ${summary.totalSteps} steps`,
       );
     });
+}
+
+/** The human gate of `--human`: approve, reject, prompt (in this terminal) or a probability of approval. */
+function humanGateFor(mode: string, seed: number): HumanGate {
+  if (mode === 'approve') return scriptedHumanGate(['approve']);
+  if (mode === 'reject') return scriptedHumanGate(['reject']);
+  if (mode === 'prompt') return terminalHumanGate(process.stdin, (text) => process.stderr.write(text));
+  const probability = Number(mode);
+  if (mode.trim() !== '' && Number.isFinite(probability) && probability >= 0 && probability <= 1) {
+    return probabilisticHumanGate({ approve: probability, seed });
+  }
+  throw new InvalidArgumentError(
+    `--human must be approve, reject, prompt or a probability between 0 and 1; got ${JSON.stringify(mode)}.`,
+  );
 }
 
 /** A spec file, or a registered loop environment (namespaces `loopbench` and `sim`). */

@@ -86,7 +86,8 @@ export async function runEvaluators(context: EvaluatorRunContext): Promise<void>
       continue;
     }
     try {
-      const { verdict, cached } = await evaluate(evaluator, guarded, context);
+      // Whether the verdict came from the grader cache stays out of the events, so that they depend on the seed only.
+      const { verdict } = await evaluate(evaluator, guarded, context);
       record.verdicts.set(evaluator.id, verdict);
       state.emit({
         type: 'evaluator-score',
@@ -100,7 +101,6 @@ export async function runEvaluators(context: EvaluatorRunContext): Promise<void>
         summary: verdict.summary,
         dimensionScores: verdict.dimensionScores,
         details: verdict.details,
-        cached,
       });
     } catch (cause) {
       if (state.signal.aborted) throw cause;

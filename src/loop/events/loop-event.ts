@@ -113,8 +113,6 @@ export interface EvaluatorScoreEvent extends IterationEvent {
   summary: string;
   dimensionScores: Readonly<Record<string, number>>;
   details: Readonly<Record<string, unknown>>;
-  /** The verdict came from the grader cache (same content as before). */
-  cached: boolean;
 }
 
 export interface EvaluatorErrorEvent extends IterationEvent {
