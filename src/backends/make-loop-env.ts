@@ -1,6 +1,9 @@
 // Builds a loop environment from a spec (a file or a compiled program), tasks and a backend.
-import { isAbsolute, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { DEFAULT_PRICE_TABLE, mergePriceTables, type PriceTable } from '../models/price-table.js';
 import { InvalidArgumentError, UnsupportedOperationError } from '../core/errors.js';
+import { warnOnce } from '../core/warnings.js';
 import type { LoopProgram } from '../lss/compile/loop-program.js';
 import { loadLoopProgramSync } from '../lss/load-loop-program.js';
 import { createLoopServices } from '../loop/create-loop-services.js';
@@ -76,6 +79,12 @@ export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
       ? loadLoopProgramSync(options.spec, { strict: options.strict })
       : options.spec;
   const specFile = typeof options.spec === 'string' ? options.spec : program.source.file;
+  if (program.composition !== undefined) {
+    throw new UnsupportedOperationError(
+      `\`${program.name}\` is a ${program.composition.type} composition (LSS 1.1); running compositions is not in this version of LoopGym yet. Its children can be run one by one.`,
+    );
+  }
+  const priceTable = priceTableFor(program, specFile, options.services?.priceTable);
   const tasks = resolveTasks(options.tasks, program, specFile);
   const backend =
     options.backend === undefined || typeof options.backend === 'string'
@@ -87,12 +96,46 @@ export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
     backend,
     services: createLoopServices({
       ...options.services,
+      priceTable,
       ...(options.humanGate === undefined ? {} : { humanGate: options.humanGate }),
     }),
     policyWorker: options.policyWorker,
     renderMode: options.renderMode,
     onEvent: options.onEvent,
   });
+}
+
+/**
+ * The price table of a run: the given one (or the default), with the spec's `cost_limits.price_table_ref` merged over
+ * it when that names a JSON file (relative to the spec). A reference to a file that does not exist is warned about
+ * once and the default prices are used (bundled specs name tables that are not published); a file that exists but is
+ * not a valid price table is an error.
+ */
+function priceTableFor(
+  program: LoopProgram,
+  specFile: string | undefined,
+  base: PriceTable | undefined,
+): PriceTable {
+  const table = base ?? DEFAULT_PRICE_TABLE;
+  const ref = program.cost.priceTableRef;
+  if (ref === undefined) return table;
+  const path = isAbsolute(ref) || specFile === undefined ? ref : resolve(dirname(specFile), ref);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    warnOnce(
+      `\`cost_limits.price_table_ref\` of \`${program.name}\` names ${path}, which does not exist; using LoopGym's default prices. Put a JSON file of prices there ({ "provider:model": { "inputPerMillion": 2, "outputPerMillion": 8 } }) to use your own.`,
+    );
+    return table;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InvalidArgumentError(`The price table ${path} is not JSON: ${(error as Error).message}.`);
+  }
+  return mergePriceTables(table, parsed);
 }
 
 function resolveTasks(

@@ -1,6 +1,9 @@
 // What a simulated worker writes: built from the task's own content, as good as its quality allows.
 import type { Rng } from '../../core/random/rng.js';
-import { containsPhrase } from '../../loop/evaluators/deterministic/support/normalize-text.js';
+import {
+  containsPhrase,
+  createPhraseMatcher,
+} from '../../loop/evaluators/deterministic/support/normalize-text.js';
 import type { ReferenceFact, TaskCandidate, TaskSource, LoopTask } from '../../loop/tasks/loop-task.js';
 
 /** What the worker is asked, as the engine describes it to simulated models. */
@@ -30,13 +33,36 @@ export function sentenceFor(
   fact: ReferenceFact,
   sources: readonly TaskSource[],
 ): { sentence: string; sourceId: string } | undefined {
+  // Task material is read-only: the answer for a fact and a list of sources never changes, so it is kept.
+  let found = sentencesFound.get(sources);
+  if (found === undefined) {
+    found = new WeakMap();
+    sentencesFound.set(sources, found);
+  }
+  let sentence = found.get(fact);
+  if (sentence === undefined) {
+    sentence = searchSentence(fact, sources) ?? null;
+    found.set(fact, sentence);
+  }
+  return sentence ?? undefined;
+}
+
+const sentencesFound = new WeakMap<
+  readonly TaskSource[],
+  WeakMap<ReferenceFact, Readonly<{ sentence: string; sourceId: string }> | null>
+>();
+
+function searchSentence(
+  fact: ReferenceFact,
+  sources: readonly TaskSource[],
+): Readonly<{ sentence: string; sourceId: string }> | undefined {
   const ordered = [
     ...sources.filter((source) => fact.sourceIds.includes(source.id) && source.stale !== true),
     ...sources.filter((source) => !fact.sourceIds.includes(source.id) && source.stale !== true),
   ];
   for (const source of ordered) {
-    for (const sentence of splitSentences(source.text)) {
-      if (factStated(fact, sentence)) return { sentence, sourceId: source.id };
+    for (const sentence of sentencesOf(source.text)) {
+      if (factStated(fact, sentence)) return Object.freeze({ sentence, sourceId: source.id });
     }
   }
   return undefined;
@@ -55,6 +81,19 @@ export function factStated(fact: ReferenceFact, text: string): boolean {
 }
 
 /**
+ * Which of `facts` a text states ({@link factStated} for each), folding the text once for all of them.
+ *
+ * @example
+ * ```ts
+ * factsStated(task.material.referenceFacts, answer); // [true, false, true]
+ * ```
+ */
+export function factsStated(facts: readonly ReferenceFact[], text: string): boolean[] {
+  const contains = createPhraseMatcher(text);
+  return facts.map((fact) => fact.keywords.every((group) => group.some(contains)));
+}
+
+/**
  * The sentences of a text (split after `.`, `!` or `?` followed by a space, and at blank lines).
  *
  * @example
@@ -63,6 +102,24 @@ export function factStated(fact: ReferenceFact, text: string): boolean {
  * ```
  */
 export function splitSentences(text: string): string[] {
+  return [...sentencesOf(text)];
+}
+
+/** Sentences of texts split before (sources, inputs): the same texts come back at every call. */
+const splitTexts = new Map<string, readonly string[]>();
+const SPLIT_TEXTS_CAPACITY = 1024;
+
+function sentencesOf(text: string): readonly string[] {
+  let sentences = splitTexts.get(text);
+  if (sentences === undefined) {
+    sentences = Object.freeze(split(text));
+    if (splitTexts.size >= SPLIT_TEXTS_CAPACITY) splitTexts.clear();
+    splitTexts.set(text, sentences);
+  }
+  return sentences;
+}
+
+function split(text: string): string[] {
   return text
     .split(/\n\s*\n/)
     .flatMap((paragraph) =>
@@ -130,7 +187,7 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
   const { material } = request.task;
   const asked = request.feedback.join('\n');
   const statements: { text: string; sources: string[] }[] = [];
-  for (const fact of [...material.referenceFacts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const fact of factsById(material.referenceFacts)) {
     const wanted = asked.includes(fact.statement) || asked.includes(fact.id);
     const chance = wanted ? Math.max(quality, 0.92) : quality;
     const include = rng.random() < chance;
@@ -145,7 +202,8 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
   }
   const stale = material.sources.find((source) => source.stale === true);
   if (stale !== undefined && rng.random() > quality + 0.3) {
-    const sentence = splitSentences(stale.text).find((s) => /\d/.test(s)) ?? splitSentences(stale.text)[0];
+    const sentences = sentencesOf(stale.text);
+    const sentence = sentences.find((s) => /\d/.test(s)) ?? sentences[0];
     if (sentence !== undefined)
       statements.splice(rng.integers(statements.length + 1), 0, { text: sentence, sources: [stale.id] });
   }
@@ -157,6 +215,18 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
   return render(request, intro, statements);
 }
 
+/** Reference facts in id order, sorted once per list. */
+const sortedFacts = new WeakMap<readonly ReferenceFact[], readonly ReferenceFact[]>();
+
+function factsById(facts: readonly ReferenceFact[]): readonly ReferenceFact[] {
+  let sorted = sortedFacts.get(facts);
+  if (sorted === undefined) {
+    sorted = Object.freeze([...facts].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    sortedFacts.set(facts, sorted);
+  }
+  return sorted;
+}
+
 function introduction(request: SimWorkerRequest): string {
   const first = request.inputTexts.find((text) => text.trim() !== '' && text.length < 300);
   return first === undefined ? `${request.outputName}.` : `On: ${first.trim()}`;
@@ -164,7 +234,7 @@ function introduction(request: SimWorkerRequest): string {
 
 /** Sentences of the inputs: a strong worker picks the leading ones concisely; a weak one rambles or misses. */
 function extractive(inputTexts: readonly string[], quality: number, rng: Rng): string[] {
-  const sentences = inputTexts.flatMap((text) => splitSentences(text)).slice(0, 40);
+  const sentences = inputTexts.flatMap((text) => sentencesOf(text)).slice(0, 40);
   if (sentences.length === 0) return [];
   const keep = Math.max(1, Math.round(sentences.length * (quality > 0.6 ? 0.4 : 0.9)));
   return sentences.filter((_, index) => index < keep || rng.random() < (1 - quality) * 0.3);

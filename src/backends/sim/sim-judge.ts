@@ -3,11 +3,11 @@ import type { Rng } from '../../core/random/rng.js';
 import type { LlmRubricEvaluatorProgram } from '../../lss/compile/loop-program.js';
 import { countWords } from '../../loop/evaluators/deterministic/support/count-words.js';
 import { findCitations } from '../../loop/evaluators/deterministic/support/find-citations.js';
-import { containsPhrase } from '../../loop/evaluators/deterministic/support/normalize-text.js';
+import { createPhraseMatcher } from '../../loop/evaluators/deterministic/support/normalize-text.js';
 import type { LoopTask, ReferenceFact } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
 import type { EvaluatorVerdict } from '../../loop/evaluators/evaluator-verdict.js';
-import { factStated } from './compose-answer.js';
+import { factsStated } from './compose-answer.js';
 
 /** A judgement in the JSON shape the engine asks judges for. */
 export interface SimJudgement {
@@ -69,10 +69,7 @@ export function judgeOutputs(
   const scores: Record<string, number> = {};
   let weighted = 0;
   for (const dimension of evaluator.dimensions) {
-    const pick = DIMENSION_SIGNALS.find(([pattern]) =>
-      pattern.test(`${dimension.name} ${dimension.criteria}`),
-    );
-    const raw = (pick?.[1] ?? ((s: Signals) => s.coverage))(signals);
+    const raw = signalOf(dimension)(signals);
     const noisy = Math.min(1, Math.max(0, raw + rng.normal(0, 0.03)));
     const [low, high] = dimension.scale;
     scores[dimension.name] = Math.round((low + noisy * (high - low)) * 100) / 100;
@@ -97,13 +94,52 @@ export function judgeOutputs(
   };
 }
 
+type Dimension = LlmRubricEvaluatorProgram['dimensions'][number];
+
+/** The signal each rubric dimension reads, found once per dimension (compiled programs do not change). */
+const dimensionSignals = new WeakMap<Dimension, (s: Signals) => number>();
+
+function signalOf(dimension: Dimension): (s: Signals) => number {
+  let signal = dimensionSignals.get(dimension);
+  if (signal === undefined) {
+    const pick = DIMENSION_SIGNALS.find(([pattern]) =>
+      pattern.test(`${dimension.name} ${dimension.criteria}`),
+    );
+    signal = pick?.[1] ?? ((s: Signals) => s.coverage);
+    dimensionSignals.set(dimension, signal);
+  }
+  return signal;
+}
+
+/** What the judge reads from a task's material, the same at every call (task material is read-only). */
+interface MaterialFigures {
+  /** The word count of the smallest correct candidate, if any. */
+  reference: number | undefined;
+  /** The words a complete answer needs. */
+  needed: number;
+}
+
+const materialFigures = new WeakMap<LoopTask['material'], MaterialFigures>();
+
+function figuresOf(material: LoopTask['material']): MaterialFigures {
+  let figures = materialFigures.get(material);
+  if (figures === undefined) {
+    const fixes = material.candidates.filter((candidate) => candidate.quality === 'correct');
+    figures = {
+      reference: fixes.length === 0 ? undefined : Math.min(...fixes.map((fix) => countWords(fix.output))),
+      needed: material.referenceFacts.reduce((sum, fact) => sum + countWords(fact.statement), 0) * 1.6 + 40,
+    };
+    materialFigures.set(material, figures);
+  }
+  return figures;
+}
+
 function measure(text: string, task: LoopTask, outputs: readonly WorkerOutput[]): Signals {
   const facts = task.material.referenceFacts;
   const words = countWords(text);
   // Code is judged for size against the task's smallest known fix, when there is one.
   const isCode = outputs.some((output) => output.format === 'code');
-  const fixes = task.material.candidates.filter((candidate) => candidate.quality === 'correct');
-  const reference = fixes.length === 0 ? undefined : Math.min(...fixes.map((fix) => countWords(fix.output)));
+  const { reference, needed } = figuresOf(task.material);
   const codeConcision =
     isCode && reference !== undefined && words > 0 ? Math.min(1, reference / words) : undefined;
   const structure =
@@ -112,7 +148,7 @@ function measure(text: string, task: LoopTask, outputs: readonly WorkerOutput[])
     (/\b(recommend|should|approve|next step|decision|condition)/i.test(text) ? 0.3 : 0);
   if (facts.length === 0) {
     const keywords = inputKeywords(task);
-    const present = keywords.filter((keyword) => containsPhrase(text, keyword)).length;
+    const present = keywords.filter(createPhraseMatcher(text)).length;
     const coverage = keywords.length === 0 ? (words > 0 ? 0.7 : 0) : present / keywords.length;
     return {
       coverage,
@@ -136,10 +172,11 @@ function measure(text: string, task: LoopTask, outputs: readonly WorkerOutput[])
   let covered = 0;
   const stated: ReferenceFact[] = [];
   const missing: ReferenceFact[] = [];
-  for (const fact of facts) {
+  const statedFlags = factsStated(facts, text);
+  for (const [index, fact] of facts.entries()) {
     const weight = fact.weight ?? 1;
     total += weight;
-    if (factStated(fact, text)) {
+    if (statedFlags[index] === true) {
       covered += weight;
       stated.push(fact);
     } else {
@@ -153,7 +190,6 @@ function measure(text: string, task: LoopTask, outputs: readonly WorkerOutput[])
       ? covered / total
       : Math.max(0, (citable.length - uncited.length) / citable.length - 0.25 * staleCited) *
         (covered / total) ** 0.5;
-  const needed = facts.reduce((sum, fact) => sum + countWords(fact.statement), 0) * 1.6 + 40;
   const byGroup = (prefix: string): number | undefined => {
     const group = facts.filter((fact) => fact.id.startsWith(prefix));
     if (group.length === 0) return undefined;
@@ -172,10 +208,17 @@ function measure(text: string, task: LoopTask, outputs: readonly WorkerOutput[])
   };
 }
 
-/** The distinctive words of the task's string inputs (five letters or more, at most 12). */
-function inputKeywords(task: LoopTask): string[] {
-  const words = Object.values(task.inputs)
-    .filter((value): value is string => typeof value === 'string')
-    .flatMap((value) => value.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []);
-  return [...new Set(words)].slice(0, 12);
+/** The distinctive words of the task's string inputs (five letters or more, at most 12), found once per task. */
+function inputKeywords(task: LoopTask): readonly string[] {
+  let keywords = taskKeywords.get(task.inputs);
+  if (keywords === undefined) {
+    const words = Object.values(task.inputs)
+      .filter((value): value is string => typeof value === 'string')
+      .flatMap((value) => value.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []);
+    keywords = Object.freeze([...new Set(words)].slice(0, 12));
+    taskKeywords.set(task.inputs, keywords);
+  }
+  return keywords;
 }
+
+const taskKeywords = new WeakMap<LoopTask['inputs'], readonly string[]>();
