@@ -36,7 +36,10 @@ export class AcrobotVectorEnv extends BatchedVectorEnv<Int32Array, [number, numb
     return resetBounds(options, -0.1, 0.1);
   }
 
-  protected resetSubEnv(index: number, rng: Rng, [low, high]: [number, number]): void {
+  protected resetSubEnv(index: number, rng: Rng, bounds: [number, number]): void {
+    // bounds[0], bounds[1] rather than destructuring: destructuring allocates an iterator on every reset.
+    const low = bounds[0];
+    const high = bounds[1];
     resetAcrobot(this.state, index * 4, rng, low, high);
     writeAcrobotObservation(this.state, index * 4, this.observationBuffer, index * 6, true);
   }

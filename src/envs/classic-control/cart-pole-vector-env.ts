@@ -53,7 +53,10 @@ export class CartPoleVectorEnv extends BatchedVectorEnv<Int32Array, [number, num
     return resetBounds(options, -0.05, 0.05);
   }
 
-  protected resetSubEnv(index: number, rng: Rng, [low, high]: [number, number]): void {
+  protected resetSubEnv(index: number, rng: Rng, bounds: [number, number]): void {
+    // bounds[0], bounds[1] rather than destructuring: destructuring allocates an iterator on every reset.
+    const low = bounds[0];
+    const high = bounds[1];
     const offset = index * 4;
     resetCartPole(this.state, offset, rng, low, high);
     const observations = this.observationBuffer;

@@ -44,7 +44,10 @@ export class ContinuousMountainCarVectorEnv extends BatchedVectorEnv<Float32Arra
     return resetBounds(options, -0.6, -0.4);
   }
 
-  protected resetSubEnv(index: number, rng: Rng, [low, high]: [number, number]): void {
+  protected resetSubEnv(index: number, rng: Rng, bounds: [number, number]): void {
+    // bounds[0], bounds[1] rather than destructuring: destructuring allocates an iterator on every reset.
+    const low = bounds[0];
+    const high = bounds[1];
     const offset = index * 2;
     resetMountainCar(this.state, offset, rng, low, high);
     this.float32State[index] = 0;

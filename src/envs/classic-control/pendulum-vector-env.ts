@@ -49,7 +49,10 @@ export class PendulumVectorEnv extends BatchedVectorEnv<Float32Array, [number, n
     return pendulumResetRange(options);
   }
 
-  protected resetSubEnv(index: number, rng: Rng, [xInit, yInit]: [number, number]): void {
+  protected resetSubEnv(index: number, rng: Rng, bounds: [number, number]): void {
+    // bounds[0], bounds[1] rather than destructuring: destructuring allocates an iterator on every reset.
+    const xInit = bounds[0];
+    const yInit = bounds[1];
     resetPendulum(this.state, index * 2, rng, xInit, yInit);
     this.lastTorque[index] = NaN;
     writePendulumObservation(this.state, index * 2, this.observationBuffer, index * 3);

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../../core/random/rng.js';
 import { glibcCos, glibcSin } from './glibc-sin-cos.js';
-import { glibcSinCos, glibcSinCosBatch, glibcSinCosOf, sinCosResult } from './glibc-sin-cos-batch.js';
+import {
+  glibcSinCos,
+  glibcSinCosBatch,
+  glibcSinCosOf,
+  SIN_COS_WARM_UP_ARGUMENTS,
+  sinCosResult,
+} from './glibc-sin-cos-batch.js';
 import { finishSinCosBatch } from './glibc-sin-cos-exact-products.js';
 import { SIN_COS_TABLE } from './sin-cos-table.js';
 
@@ -104,6 +110,19 @@ describe('glibcSinCosBatch', () => {
       if (sine !== glibcSin(x) || cosine !== glibcCos(x)) wrong++;
     }
     expect(wrong).toBeGreaterThan(100);
+  });
+
+  it('warms up on arguments that take every branch', () => {
+    const undecided = Array.from(SIN_COS_WARM_UP_ARGUMENTS).filter(
+      (x) => glibcSinCosBatch(Float64Array.of(x), 0, 1, 1, new Float64Array(2)) === 1,
+    );
+    const inRange = undecided.filter((x) => Math.abs(x) >= 2 ** -26 && Math.abs(x) < 0.85546875);
+    expect(inRange.some((x) => Math.abs(x) < 0.126)).toBe(true);
+    expect(inRange.some((x) => Math.abs(x) >= 0.126)).toBe(true);
+    expect(undecided.length).toBeGreaterThan(inRange.length);
+    const magnitudes = Array.from(SIN_COS_WARM_UP_ARGUMENTS, Math.abs);
+    expect(magnitudes.some((a) => a > 2 ** -26 && a < 0.126)).toBe(true);
+    expect(magnitudes.some((a) => a >= 0.126 && a < 0.85546875)).toBe(true);
   });
 
   it('handles batches where every argument needs the second pass', () => {

@@ -222,3 +222,34 @@ export function glibcSinCos(x: number): void {
   scratch[0] = x;
   glibcSinCosBatch(scratch, 0, 1, 1, sinCosResult);
 }
+
+/**
+ * Arguments that take every branch of {@link glibcSinCosBatch}: Taylor and table ranges of both signs, one of each
+ * left undecided by the fast path (-0.1064..., 0.1756...), and some outside the fast range.
+ *
+ * @example
+ * ```ts
+ * glibcSinCosBatch(SIN_COS_WARM_UP_ARGUMENTS, 0, 1, 1, new Float64Array(2)); // 0: 0.05 is decided
+ * ```
+ */
+export const SIN_COS_WARM_UP_ARGUMENTS = Float64Array.of(
+  0.05,
+  -0.1,
+  0.2,
+  -0.5,
+  0.8,
+  -0.10643118125000589,
+  0.17560814375000294,
+  1e-9,
+  -2,
+  0,
+);
+
+// Warm-up. V8 optimises glibcSinCosBatch with the type feedback gathered so far; CartPole's first steps only see
+// small angles, so the table branch and the second pass would have none, and the first time they run the optimised
+// code would be thrown away (and V8 then often leaves the function to the interpreter). A few calls that take every
+// branch give them feedback before any of that happens.
+const warmUpOut = new Float64Array(2 * SIN_COS_WARM_UP_ARGUMENTS.length);
+for (let i = 0; i < 16; i++) {
+  glibcSinCosBatch(SIN_COS_WARM_UP_ARGUMENTS, 0, 1, SIN_COS_WARM_UP_ARGUMENTS.length, warmUpOut);
+}
