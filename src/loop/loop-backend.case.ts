@@ -50,7 +50,14 @@ async function episode(backend: LoopBackend, seed: number): Promise<LoopEvent[]>
  */
 export function loopBackendContract(name: string, contract: LoopBackendContract): void {
   describe(`loop backend contract: ${name}`, () => {
-    const binding = { provider: 'openai', name: 'gpt-4.1-mini', id: 'openai:gpt-4.1-mini', temperature: 0, maxTokens: 200, topP: undefined };
+    const binding = {
+      provider: 'openai',
+      name: 'gpt-4.1-mini',
+      id: 'openai:gpt-4.1-mini',
+      temperature: 0,
+      maxTokens: 200,
+      topP: undefined,
+    };
 
     it('answers a call with text, usage, latency and its model id', async () => {
       const model = contract.create().model(binding, { kind: 'worker', id: 'writer' });
@@ -62,7 +69,9 @@ export function loopBackendContract(name: string, contract: LoopBackendContract)
       }
       expect(result.latencySeconds).toBeGreaterThanOrEqual(0);
       expect(result.modelId).toMatch(/^[\w.-]+:[\w.:/-]+$/);
-      expect(['stop', 'length', 'tool-calls', 'content-filter', 'error', 'other']).toContain(result.finishReason);
+      expect(['stop', 'length', 'tool-calls', 'content-filter', 'error', 'other']).toContain(
+        result.finishReason,
+      );
     });
 
     it('refuses a call whose signal is already aborted', async () => {
@@ -79,10 +88,15 @@ export function loopBackendContract(name: string, contract: LoopBackendContract)
       expect(events[0]?.type).toBe('episode-start');
       const end = events.at(-1);
       expect(end?.type).toBe('episode-end');
-      const charged = events.reduce((sum, event) => sum + (event.type === 'model-response' ? event.costUsd : 0), 0);
+      const charged = events.reduce(
+        (sum, event) => sum + (event.type === 'model-response' ? event.costUsd : 0),
+        0,
+      );
       if (end?.type === 'episode-end') expect(end.costUsd).toBeCloseTo(charged, 10);
       expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index));
-      expect(events.some((event) => event.type === 'evaluator-score' && event.evaluatorType === 'llm_rubric')).toBe(true);
+      expect(
+        events.some((event) => event.type === 'evaluator-score' && event.evaluatorType === 'llm_rubric'),
+      ).toBe(true);
     });
 
     if (contract.deterministic) {

@@ -13,16 +13,25 @@ const fieldColumn = engineDoc
   .join(' ');
 
 describe('docs/loop-engine.md', () => {
-  it.each([...Object.keys(lssSchema.properties), 'composition'])('has a row for the top-level field `%s`', (field) => {
-    expect(fieldColumn).toMatch(new RegExp(`\`${field}[.\`\\[]`));
-  });
-
-  it.each(['timeout_seconds', 'retries', 'cost_budget_usd', 'depends_on', 'tools', 'when', 'max_tokens', 'rollback'])(
-    'explains `%s`',
+  it.each([...Object.keys(lssSchema.properties), 'composition'])(
+    'has a row for the top-level field `%s`',
     (field) => {
-      expect(fieldColumn).toContain(field);
+      expect(fieldColumn).toMatch(new RegExp(`\`${field}[.\`\\[]`));
     },
   );
+
+  it.each([
+    'timeout_seconds',
+    'retries',
+    'cost_budget_usd',
+    'depends_on',
+    'tools',
+    'when',
+    'max_tokens',
+    'rollback',
+  ])('explains `%s`', (field) => {
+    expect(fieldColumn).toContain(field);
+  });
 });
 
 describe('docs/tasks-and-graders.md', () => {
