@@ -78,8 +78,21 @@ export interface GenerateResult {
   modelId: string;
 }
 
+/** A part of a streamed answer. Text arrives in deltas; tool calls whole; `finish` ends the stream. */
+export type StreamPart =
+  | { type: 'text-delta'; text: string }
+  | { type: 'tool-call'; toolCall: ModelToolCall }
+  | {
+      type: 'finish';
+      finishReason: FinishReason;
+      usage: ModelUsage;
+      latencySeconds: number;
+      modelId: string;
+      warnings: readonly string[];
+    };
+
 /**
- * A language model: one method, `doGenerate`. Providers implement it; callers go through a facade that owns
+ * A language model: `doGenerate` for a whole answer, `doStream` for one in parts. Providers implement it; callers go through a facade that owns
  * retries, limits, caching and accounting.
  *
  * @example
@@ -96,6 +109,65 @@ export interface LanguageModel {
   /** The model name within its provider, e.g. `gpt-4.1-mini`. */
   readonly modelName: string;
   doGenerate(options: GenerateOptions): Promise<GenerateResult>;
+  /** The same answer as a stream of parts, ending with one `finish` part. Errors are thrown by the iterator. */
+  doStream(options: GenerateOptions): AsyncIterable<StreamPart>;
+}
+
+/**
+ * A whole answer as a stream (text split into deltas of at most `chunkSize` characters, then the tool calls, then
+ * `finish`): for models that do not stream natively.
+ *
+ * @example
+ * ```ts
+ * doStream(options) { return streamFromResult(this.doGenerate(options)); }
+ * ```
+ */
+export async function* streamFromResult(
+  result: Promise<GenerateResult>,
+  chunkSize = 16,
+): AsyncGenerator<StreamPart> {
+  const whole = await result;
+  for (let index = 0; index < whole.text.length; index += chunkSize) {
+    yield { type: 'text-delta', text: whole.text.slice(index, index + chunkSize) };
+  }
+  for (const toolCall of whole.toolCalls) yield { type: 'tool-call', toolCall };
+  yield {
+    type: 'finish',
+    finishReason: whole.finishReason,
+    usage: whole.usage,
+    latencySeconds: whole.latencySeconds,
+    modelId: whole.modelId,
+    warnings: whole.warnings,
+  };
+}
+
+/**
+ * Collects a stream into a whole answer.
+ *
+ * @example
+ * ```ts
+ * const result = await resultFromStream(model.doStream(options));
+ * ```
+ */
+export async function resultFromStream(stream: AsyncIterable<StreamPart>): Promise<GenerateResult> {
+  let text = '';
+  const toolCalls: ModelToolCall[] = [];
+  for await (const part of stream) {
+    if (part.type === 'text-delta') text += part.text;
+    else if (part.type === 'tool-call') toolCalls.push(part.toolCall);
+    else {
+      return {
+        text,
+        toolCalls,
+        finishReason: part.finishReason,
+        usage: part.usage,
+        latencySeconds: part.latencySeconds,
+        warnings: part.warnings,
+        modelId: part.modelId,
+      };
+    }
+  }
+  throw new Error('The stream ended without a finish part.');
 }
 
 /**

@@ -50,6 +50,26 @@ export const priceTableSchema = z.record(z.string().regex(/^[\w.-]+:[\w.*/-]+$/)
  * ```
  */
 export function priceOf(modelId: string, table: PriceTable = DEFAULT_PRICE_TABLE): ModelPrice | undefined {
+  // A frozen table (as made here) cannot change: a model's price is looked up once per such table.
+  if (!Object.isFrozen(table)) return lookUpPrice(modelId, table);
+  let prices = knownPrices.get(table);
+  if (prices === undefined) {
+    prices = new Map();
+    knownPrices.set(table, prices);
+  }
+  let price = prices.get(modelId);
+  if (price === undefined) {
+    price = lookUpPrice(modelId, table) ?? null;
+    if (prices.size >= KNOWN_PRICES_CAPACITY) prices.clear();
+    prices.set(modelId, price);
+  }
+  return price ?? undefined;
+}
+
+const knownPrices = new WeakMap<PriceTable, Map<string, ModelPrice | null>>();
+const KNOWN_PRICES_CAPACITY = 1024;
+
+function lookUpPrice(modelId: string, table: PriceTable): ModelPrice | undefined {
   const exact = table[modelId];
   if (exact !== undefined) return exact;
   let best: { length: number; price: ModelPrice } | undefined;
@@ -65,7 +85,7 @@ export function priceOf(modelId: string, table: PriceTable = DEFAULT_PRICE_TABLE
   const name = rest.join(':');
   if (provider === 'sim' && name !== '') {
     for (const real of ['openai', 'anthropic']) {
-      const price = priceOf(`${real}:${name}`, table);
+      const price = lookUpPrice(`${real}:${name}`, table);
       if (price !== undefined) return price;
     }
   }

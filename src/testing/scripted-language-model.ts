@@ -1,10 +1,12 @@
 // A language model that answers from a script: for tests of anything that calls models.
-import type {
-  GenerateOptions,
-  GenerateResult,
-  LanguageModel,
-  ModelToolCall,
-  ModelUsage,
+import {
+  streamFromResult,
+  type GenerateOptions,
+  type GenerateResult,
+  type LanguageModel,
+  type ModelToolCall,
+  type ModelUsage,
+  type StreamPart,
 } from '../models/language-model.js';
 
 /** One scripted answer: text (and optionally tool calls, usage, latency), or an error to throw. */
@@ -55,6 +57,10 @@ export class ScriptedLanguageModel implements LanguageModel {
     this.script = Array.isArray(script)
       ? ({ index }) => (script as readonly ScriptedAnswer[])[Math.min(index, script.length - 1)] ?? ''
       : (script as (call: ScriptedCall) => ScriptedAnswer);
+  }
+
+  doStream(options: GenerateOptions): AsyncIterable<StreamPart> {
+    return streamFromResult(this.doGenerate(options));
   }
 
   doGenerate(options: GenerateOptions): Promise<GenerateResult> {

@@ -1,7 +1,13 @@
 // Simulated language models: deterministic for a seed, free, and answering from the task's content.
 import { createRng, type Rng } from '../../core/random/rng.js';
 import type { LlmRubricEvaluatorProgram } from '../../lss/compile/loop-program.js';
-import type { GenerateOptions, GenerateResult, LanguageModel } from '../../models/language-model.js';
+import {
+  streamFromResult,
+  type GenerateOptions,
+  type GenerateResult,
+  type LanguageModel,
+  type StreamPart,
+} from '../../models/language-model.js';
 import { deriveSeed } from '../../loop/derive-seed.js';
 import type { PendingFeedback } from '../../loop/engine/episode-state.js';
 import type { ResolvedInput } from '../../loop/engine/worker-prompt.js';
@@ -45,6 +51,10 @@ export class SimLanguageModel implements LanguageModel {
     this.modelName = modelName;
     this.profile = { ...simProfileOf(modelName), ...options.profile };
     this.judgeErrorRate = options.judgeErrorRate ?? 0;
+  }
+
+  doStream(options: GenerateOptions): AsyncIterable<StreamPart> {
+    return streamFromResult(this.doGenerate(options));
   }
 
   doGenerate(options: GenerateOptions): Promise<GenerateResult> {
