@@ -1,5 +1,5 @@
 // Verdicts of deterministic evaluators kept by content: the same output, task and parameters give the same verdict.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { EvaluatorVerdict } from './evaluator-verdict.js';
 
 /**
@@ -26,7 +26,7 @@ export class GraderCache {
 
   /** The key of a list of JSON-serializable parts. */
   static key(parts: readonly unknown[]): string {
-    return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+    return sha256Hex(JSON.stringify(parts));
   }
 
   get(key: string): EvaluatorVerdict | undefined {
@@ -56,3 +56,9 @@ export class GraderCache {
     return this.entries.size;
   }
 }
+
+/** `crypto.hash` (one call, no hash object) where Node has it (20.12 and later), else a hash object: the same digest. */
+const sha256Hex: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');

@@ -6,7 +6,7 @@ import { defineDeterministicEvaluator } from '../define-deterministic-evaluator.
 import { MissingTaskMaterialError } from '../deterministic-evaluator-errors.js';
 import { findCitations } from '../support/find-citations.js';
 import { judgedText } from '../support/judged-output.js';
-import { containsPhrase } from '../support/normalize-text.js';
+import { createPhraseMatcher } from '../support/normalize-text.js';
 
 const NAME = 'evaluators.fact_coverage';
 
@@ -49,13 +49,14 @@ export const factCoverage = defineDeterministicEvaluator({
     }
     const text = judgedText(outputs);
     const cited = new Set(citedSourceIds(text, task.material.sources));
+    const contains = createPhraseMatcher(text);
     let total = 0;
     let covered = 0;
     const missing: ReferenceFact[] = [];
     for (const fact of facts) {
       const weight = fact.weight ?? 1;
       total += weight;
-      const stated = fact.keywords.every((group) => group.some((phrase) => containsPhrase(text, phrase)));
+      const stated = fact.keywords.every((group) => group.some(contains));
       const supported = !require_citation || fact.sourceIds.some((id) => cited.has(id));
       if (stated && supported) covered += weight;
       else missing.push(fact);

@@ -37,14 +37,7 @@ const NUMBER = /^\d{1,4}$/u;
  * ```
  */
 export function findCitations(text: string, sources: readonly TaskSource[]): Citation[] {
-  const byUrl = new Map<string, string>();
-  const byId = new Map<string, string>();
-  for (const source of sources) {
-    byId.set(source.id.toLowerCase(), source.id);
-    const key = source.url === undefined ? undefined : urlKey(source.url);
-    if (key !== undefined && !byUrl.has(key)) byUrl.set(key, source.id);
-  }
-  const numericIds = sources.some((source) => NUMBER.test(source.id));
+  const { byUrl, byId, numericIds } = sourceIndexOf(sources);
   const citations: Citation[] = [];
   for (const link of findLinks(text)) {
     const key = urlKey(link.url);
@@ -93,6 +86,35 @@ export function findCitations(text: string, sources: readonly TaskSource[]): Cit
     }
   }
   return citations.sort((a, b) => a.index - b.index);
+}
+
+/** How citations resolve against a list of sources. */
+interface SourceIndex {
+  /** URL key → source id (the first source with that URL). */
+  byUrl: ReadonlyMap<string, string>;
+  /** Lower-cased id → source id. */
+  byId: ReadonlyMap<string, string>;
+  /** Whether some source id is a plain number (then bracketed numbers are citations). */
+  numericIds: boolean;
+}
+
+/** Indexes of source lists: task material is read-only and the same list comes back at every call. */
+const sourceIndexes = new WeakMap<readonly TaskSource[], SourceIndex>();
+
+function sourceIndexOf(sources: readonly TaskSource[]): SourceIndex {
+  let index = sourceIndexes.get(sources);
+  if (index === undefined) {
+    const byUrl = new Map<string, string>();
+    const byId = new Map<string, string>();
+    for (const source of sources) {
+      byId.set(source.id.toLowerCase(), source.id);
+      const key = source.url === undefined ? undefined : urlKey(source.url);
+      if (key !== undefined && !byUrl.has(key)) byUrl.set(key, source.id);
+    }
+    index = { byUrl, byId, numericIds: sources.some((source) => NUMBER.test(source.id)) };
+    sourceIndexes.set(sources, index);
+  }
+  return index;
 }
 
 /**

@@ -14,6 +14,12 @@ const MARKDOWN_LINK =
   /(!?)\[([^\]\n]*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\)[^()\s>]*)*)>?(?:\s+"[^"\n]*")?\s*\)/gu;
 const BARE_URL = /\b(?:https?|ftp):\/\/[^\s<>"'`\])}]+|\bwww\.[^\s<>"'`\])}]+/giu;
 const TRAILING_PUNCTUATION = /[.,;:!?*_~]+$/u;
+/**
+ * {@link BARE_URL} without the `u` flag, about ten times faster. Under `iu`, `ſ` (U+017F) matches `s` and counts as a
+ * word character for `\b`, as does the Kelvin sign (U+212A); nothing else in the pattern reads differently, so in a
+ * text with neither character both find the same URLs.
+ */
+const BARE_URL_WITHOUT_UNICODE = /\b(?:https?|ftp):\/\/[^\s<>"'`\])}]+|\bwww\.[^\s<>"'`\])}]+/gi;
 
 /**
  * The links in `text`: markdown links (not images) and bare `http(s)://` / `www.` URLs outside them, sorted by
@@ -28,12 +34,16 @@ const TRAILING_PUNCTUATION = /[.,;:!?*_~]+$/u;
 export function findLinks(text: string): FoundLink[] {
   const links: FoundLink[] = [];
   const covered: [number, number][] = [];
-  for (const match of text.matchAll(MARKDOWN_LINK)) {
-    covered.push([match.index, match.index + match[0].length]);
-    if (match[1] === '!') continue;
-    links.push({ url: match[3]!, index: match.index, kind: 'markdown' });
+  // A markdown link needs `](`.
+  if (text.includes('](')) {
+    for (const match of text.matchAll(MARKDOWN_LINK)) {
+      covered.push([match.index, match.index + match[0].length]);
+      if (match[1] === '!') continue;
+      links.push({ url: match[3]!, index: match.index, kind: 'markdown' });
+    }
   }
-  for (const match of text.matchAll(BARE_URL)) {
+  const bareUrl = text.includes('\u017f') || text.includes('\u212a') ? BARE_URL : BARE_URL_WITHOUT_UNICODE;
+  for (const match of text.matchAll(bareUrl)) {
     if (covered.some(([start, end]) => match.index >= start && match.index < end)) continue;
     const url = match[0].replace(TRAILING_PUNCTUATION, '');
     links.push({ url, index: match.index, kind: 'bare' });

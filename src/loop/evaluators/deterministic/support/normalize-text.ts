@@ -9,8 +9,14 @@
  * ```
  */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(UNLIKE_ONE_SPACE, ' ').trim();
 }
+
+/**
+ * Runs of whitespace other than a single space (the same result as replacing every `\s+` run, with far fewer
+ * replacements: a run always matches from its first character, whole).
+ */
+const UNLIKE_ONE_SPACE = / \s+|[^\S ]\s*/gu;
 
 /**
  * `text` made comparable without regard to case or spacing: Unicode-normalized (NFKC), lower-cased, whitespace
@@ -34,8 +40,52 @@ export function foldText(text: string): string {
  * ```
  */
 export function containsPhrase(text: string, phrase: string): boolean {
-  const folded = foldText(phrase);
-  return folded === '' || foldText(text).includes(folded);
+  const folded = foldPhrase(phrase);
+  if (folded === '') return true;
+  // Callers usually ask about many phrases in one text: keep the last text's folding.
+  if (text !== lastText) {
+    lastFolded = foldText(text);
+    lastText = text;
+  }
+  return lastFolded.includes(folded);
+}
+
+let lastText = '';
+let lastFolded = '';
+
+/** Foldings of phrases (keywords of facts, required phrases): few and asked for again and again. */
+const phraseFoldings = new Map<string, string>();
+const PHRASE_FOLDINGS_CAPACITY = 4096;
+
+function foldPhrase(phrase: string): string {
+  let folded = phraseFoldings.get(phrase);
+  if (folded === undefined) {
+    folded = foldText(phrase);
+    if (phraseFoldings.size >= PHRASE_FOLDINGS_CAPACITY) phraseFoldings.clear();
+    phraseFoldings.set(phrase, folded);
+  }
+  return folded;
+}
+
+/**
+ * A test of phrases against one text, folding the text once (at the first phrase that needs it): the same answers
+ * as {@link containsPhrase} for each phrase, without folding the text again for every phrase.
+ *
+ * @example
+ * ```ts
+ * const contains = createPhraseMatcher('Pilot lines open in 2027.');
+ * contains('pilot  LINES'); // true
+ * contains('2028'); // false
+ * ```
+ */
+export function createPhraseMatcher(text: string): (phrase: string) => boolean {
+  let folded: string | undefined;
+  return (phrase) => {
+    const wanted = foldPhrase(phrase);
+    if (wanted === '') return true;
+    folded ??= foldText(text);
+    return folded.includes(wanted);
+  };
 }
 
 /**
