@@ -70,10 +70,7 @@ export class PCG64 {
   constructor(seed?: SeedSequence | SeedEntropy) {
     this.seedSequence = seed instanceof SeedSequence ? seed : new SeedSequence(seed);
     const words = this.seedSequence.generateState(4, 'uint64');
-    // NumPy: seed = (val[0] << 64) | val[1], inc = (val[2] << 64) | val[3]; each val[k] = words[2k] + words[2k+1] << 32.
-    const seedValue = (word64(words, 0) << 64n) | word64(words, 1);
-    const incValue = (word64(words, 2) << 64n) | word64(words, 3);
-    this.seedState(seedValue, incValue);
+    this.seedFromWords(words);
   }
 
   /** Advances the generator and stores the 64-bit output in {@link high} and {@link low}. */
@@ -239,12 +236,38 @@ export class PCG64 {
     this.uinteger = state.uinteger >>> 0;
   }
 
-  private seedState(initState: bigint, initSequence: bigint): void {
-    const mask = (1n << 128n) - 1n;
-    // pcg_setseq_128_srandom_r: state = 0; inc = (seq << 1) | 1; step; state += initState; step.
-    this.setValues(0n, ((initSequence << 1n) | 1n) & mask);
-    this.next64();
-    this.setValues((this.stateValue() + initState) & mask, this.incValue());
+  /**
+   * NumPy's seeding from the SeedSequence words (val[k] = words[2k] + words[2k + 1] * 2^32): initState =
+   * val[0] * 2^64 + val[1], seq = val[2] * 2^64 + val[3], then pcg_setseq_128_srandom_r: inc = 2 seq + 1,
+   * state = 0, one step (state = inc), state += initState, one step. In 32-bit words, without BigInt (a vector
+   * environment seeds one generator per sub-environment at every seeded reset).
+   */
+  private seedFromWords(words: Uint32Array): void {
+    const q0 = words[6]!;
+    const q1 = words[7]!;
+    const q2 = words[4]!;
+    const q3 = words[5]!;
+    const inc0 = ((q0 << 1) | 1) >>> 0;
+    const inc1 = ((q1 << 1) | (q0 >>> 31)) >>> 0;
+    const inc2 = ((q2 << 1) | (q1 >>> 31)) >>> 0;
+    const inc3 = ((q3 << 1) | (q2 >>> 31)) >>> 0;
+    this.i0 = inc0 & 0xffff;
+    this.i1 = inc0 >>> 16;
+    this.i2 = inc1 & 0xffff;
+    this.i3 = inc1 >>> 16;
+    this.i4 = inc2 & 0xffff;
+    this.i5 = inc2 >>> 16;
+    this.i6 = inc3 & 0xffff;
+    this.i7 = inc3 >>> 16;
+    // state = inc + initState (mod 2^128), word by word with carries.
+    let sum = inc0 + words[2]!;
+    this.w0 = sum | 0;
+    sum = inc1 + words[3]! + (sum > 0xffffffff ? 1 : 0);
+    this.w1 = sum | 0;
+    sum = inc2 + words[0]! + (sum > 0xffffffff ? 1 : 0);
+    this.w2 = sum | 0;
+    sum = inc3 + words[1]! + (sum > 0xffffffff ? 1 : 0);
+    this.w3 = sum | 0;
     this.next64();
     this.hasUint32 = false;
     this.uinteger = 0;
@@ -274,10 +297,6 @@ export class PCG64 {
     this.i6 = limbs[6]!;
     this.i7 = limbs[7]!;
   }
-}
-
-function word64(words: Uint32Array, index: number): bigint {
-  return (BigInt(words[2 * index + 1]!) << 32n) | BigInt(words[2 * index]!);
 }
 
 /** `count` unsigned words of `bits` bits of `value`, least significant first. */

@@ -91,6 +91,33 @@ describe('Rng matches numpy.random.Generator call by call', () => {
   });
 });
 
+describe('PCG64 seeding', () => {
+  it('equals pcg_setseq_128_srandom_r computed with BigInt, for any seed words', () => {
+    const mask = (1n << 128n) - 1n;
+    const multiplier = 0x2360ed051fc65da44385df649fccf645n;
+    fc.assert(
+      fc.property(
+        fc.array(fc.bigInt({ min: 0n, max: (1n << 96n) - 1n }), { minLength: 1, maxLength: 3 }),
+        (entropy) => {
+          const sequence = new SeedSequence(entropy);
+          const words = sequence.generateState(4, 'uint64');
+          const value = (k: number): bigint => (BigInt(words[2 * k + 1]!) << 32n) | BigInt(words[2 * k]!);
+          const initState = (value(0) << 64n) | value(1);
+          const inc = (((value(2) << 64n) | value(3)) * 2n + 1n) & mask;
+          let state = inc; // one step from state 0
+          state = (state + initState) & mask;
+          state = (state * multiplier + inc) & mask;
+          expect(new PCG64(sequence).getState().state).toEqual({
+            state: state.toString(),
+            inc: inc.toString(),
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('Rng behaviour', () => {
   it('restores a saved state exactly', () => {
     fc.assert(

@@ -97,34 +97,34 @@ export class SeedSequence {
   }
 }
 
-function hashMix(value: number, hashConst: { value: number }): number {
-  let result = (value ^ hashConst.value) >>> 0;
-  hashConst.value = Math.imul(hashConst.value, MULT_A) >>> 0;
-  result = Math.imul(result, hashConst.value) >>> 0;
-  return (result ^ (result >>> XSHIFT)) >>> 0;
-}
-
 function mix(x: number, y: number): number {
   let result = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
   result = (result ^ (result >>> XSHIFT)) >>> 0;
   return result;
 }
 
+/** NumPy's hashmix, with its running constant passed in and out through a local (no object per call). */
 function mixEntropy(mixer: Uint32Array, entropy: readonly number[]): void {
-  const hashConst = { value: INIT_A };
+  let hashConst = INIT_A;
+  const hashMix = (value: number): number => {
+    let result = (value ^ hashConst) >>> 0;
+    hashConst = Math.imul(hashConst, MULT_A) >>> 0;
+    result = Math.imul(result, hashConst) >>> 0;
+    return (result ^ (result >>> XSHIFT)) >>> 0;
+  };
   for (let i = 0; i < mixer.length; i++) {
-    mixer[i] = hashMix(i < entropy.length ? entropy[i]! : 0, hashConst);
+    mixer[i] = hashMix(i < entropy.length ? entropy[i]! : 0);
   }
   for (let source = 0; source < mixer.length; source++) {
     for (let destination = 0; destination < mixer.length; destination++) {
       if (source !== destination) {
-        mixer[destination] = mix(mixer[destination]!, hashMix(mixer[source]!, hashConst));
+        mixer[destination] = mix(mixer[destination]!, hashMix(mixer[source]!));
       }
     }
   }
   for (let source = mixer.length; source < entropy.length; source++) {
     for (let destination = 0; destination < mixer.length; destination++) {
-      mixer[destination] = mix(mixer[destination]!, hashMix(entropy[source]!, hashConst));
+      mixer[destination] = mix(mixer[destination]!, hashMix(entropy[source]!));
     }
   }
 }
@@ -146,8 +146,12 @@ function normalizeEntropy(entropy: SeedEntropy): bigint | readonly bigint[] {
 function toUint32Words(entropy: bigint | readonly bigint[]): number[] {
   const words: number[] = [];
   const push = (value: bigint): void => {
-    if (value === 0n) {
-      words.push(0);
+    if (value <= 0x1fffffffffffffn) {
+      // Below 2^53 the words follow from number arithmetic (the common case: a small integer seed).
+      const number = Number(value);
+      const high = Math.floor(number / 4294967296);
+      words.push(number % 4294967296);
+      if (high > 0) words.push(high);
       return;
     }
     let rest = value;

@@ -2,9 +2,9 @@ import { InvalidActionError } from '../../core/errors.js';
 
 /**
  * Checks a batch of discrete actions in `[0, count)`, ignoring sub-environments marked in `skip` (their actions
- * are not used: they reset this step, as Gymnasium's next-step autoreset ignores them). An `Int32Array` is checked
- * without branches (the hot path); other arrays element by element. Throws an `InvalidActionError` naming the
- * first bad action.
+ * are not used: they reset this step, as Gymnasium's next-step autoreset ignores them). An `Int32Array` is first
+ * checked as a whole without branches (the hot path); other arrays, and batches with an action out of range
+ * somewhere, element by element. Throws an `InvalidActionError` naming the first bad action.
  *
  * @example
  * ```ts
@@ -21,11 +21,8 @@ export function checkDiscreteActions(
   if (actions instanceof Int32Array) {
     const last = count - 1;
     let bad = 0;
-    for (let i = 0; i < n; i++) {
-      const action = actions[i]!;
-      // Negative when the action is outside [0, last]; masked out for skipped sub-environments.
-      bad |= ((last - action) | action) & (skip[i]! - 1);
-    }
+    // Negative when some action is outside [0, last]. Skipped sub-environments are looked at only then, below.
+    for (let i = 0; i < n; i++) bad |= (last - actions[i]!) | actions[i]!;
     if (bad >= 0) return;
   }
   for (let i = 0; i < n; i++) {
