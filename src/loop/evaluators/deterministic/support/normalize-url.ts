@@ -36,6 +36,20 @@ export function parseWebUrl(url: string): URL | undefined {
  * ```
  */
 export function urlKey(url: string): string | undefined {
+  // The same few URLs (those of the task's sources) come back in output after output.
+  let key = urlKeys.get(url);
+  if (key === undefined) {
+    key = computeUrlKey(url) ?? null;
+    if (urlKeys.size >= URL_KEYS_CAPACITY) urlKeys.clear();
+    urlKeys.set(url, key);
+  }
+  return key ?? undefined;
+}
+
+const urlKeys = new Map<string, string | null>();
+const URL_KEYS_CAPACITY = 4096;
+
+function computeUrlKey(url: string): string | undefined {
   const parsed = parseWebUrl(url);
   if (parsed === undefined) return undefined;
   const host = parsed.hostname.replace(/^www\./u, '');
