@@ -13,3 +13,14 @@ export {
 export { toAsyncEnv } from './to-async-env.js';
 export { EnvCheckError } from '../core/errors.js';
 export { ScriptedLanguageModel, type ScriptedAnswer, type ScriptedCall } from './scripted-language-model.js';
+export {
+  startModelServer,
+  modelServerFaultSchema,
+  ServerSimModel,
+  exampleFromSchema,
+  type ModelServer,
+  type ModelServerOptions,
+  type ModelServerRequest,
+  type ModelServerFault,
+  type ModelServerFaultPath,
+} from './model-server/index.js';
