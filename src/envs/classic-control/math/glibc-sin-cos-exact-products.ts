@@ -78,8 +78,8 @@ export const EXACT_PRODUCT_LIMITS = {
  * The second pass of `glibcSinCosBatch`: for each of the `count` indices `j` in `indices`, glibc's sin and cos of
  * `values[start + j * stride]` into `out[2j]` and `out[2j + 1]`, with the fused steps followed exactly, and FMA
  * emulation (`glibcSin`, `glibcCos`) for what even this cannot decide or lies outside 2^-26 <= |x| < 0.85546875.
- * One function with the loop inside, so that it is too large to be inlined into the fast loop (whose machine code
- * it would make slower) and gets its own optimisation.
+ * Returns how many arguments took the FMA emulation. One function with the loop inside, so that it is too large to
+ * be inlined into the fast loop (whose machine code it would make slower) and gets its own optimisation.
  *
  * @example
  * ```ts
@@ -95,7 +95,8 @@ export function finishSinCosBatch(
   indices: Int32Array,
   count: number,
   out: Float64Array,
-): void {
+): number {
+  let emulated = 0;
   for (let i = 0; i < count; i++) {
     const j = indices[i]!;
     const x = values[start + j * stride]!;
@@ -193,5 +194,7 @@ export function finishSinCosBatch(
     }
     out[2 * j] = glibcSin(x);
     out[2 * j + 1] = glibcCos(x);
+    emulated++;
   }
+  return emulated;
 }
