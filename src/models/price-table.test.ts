@@ -23,6 +23,21 @@ describe('price table', () => {
     expect(priceOf('x:model-small', table)?.inputPerMillion).toBe(1);
   });
 
+  it('answers the same when asked again, and sees changes of a table that is not frozen', () => {
+    const frozen = mergePriceTables(DEFAULT_PRICE_TABLE, {
+      'x:model': { inputPerMillion: 1, outputPerMillion: 2 },
+    });
+    for (let round = 0; round < 2; round++) {
+      expect(priceOf('x:model', frozen)).toEqual({ inputPerMillion: 1, outputPerMillion: 2 });
+      expect(priceOf('x:other', frozen)).toBeUndefined();
+      expect(priceOf('sim:gpt-4.1', frozen)).toBe(DEFAULT_PRICE_TABLE['openai:gpt-4.1']);
+    }
+    const open: Record<string, { inputPerMillion: number; outputPerMillion: number }> = {};
+    expect(priceOf('x:model', open)).toBeUndefined();
+    open['x:model'] = { inputPerMillion: 5, outputPerMillion: 5 };
+    expect(priceOf('x:model', open)?.inputPerMillion).toBe(5);
+  });
+
   it('computes the cost of a call', () => {
     expect(costOf('openai:gpt-4.1-mini', { inputTokens: 1000, outputTokens: 500 })).toBeCloseTo(0.0012, 12);
     expect(costOf('nobody:knows', { inputTokens: 1000, outputTokens: 500 })).toBe(0);

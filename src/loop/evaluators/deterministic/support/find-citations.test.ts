@@ -95,4 +95,17 @@ describe('findCitations', () => {
       { numRuns: 300 },
     );
   });
+  it('hands out copies: changing a result does not change the next one, for the same or other sources', () => {
+    const text = 'Pilots in 2027 [S1] and [S9].';
+    const first = findCitations(text, sources);
+    const expected = structuredClone(first);
+    first[0]!.key = 'changed';
+    first.pop();
+    expect(findCitations(text, sources)).toEqual(expected);
+    expect(findCitations(text, [])).toEqual([
+      { key: 'unknown:S1', kind: 'unknown_source', sourceId: undefined, text: 'S1', index: 15 },
+      { key: 'unknown:S9', kind: 'unknown_source', sourceId: undefined, text: 'S9', index: 24 },
+    ]);
+    expect(findCitations(text, sources)).toEqual(expected);
+  });
 });
