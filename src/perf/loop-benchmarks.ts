@@ -175,7 +175,7 @@ export function formatLoopBenchmarks(report: LoopBenchmarkReport): string[] {
   for (const row of report.rows) {
     lines.push(
       [
-        `${`${row.envId} ${row.mode}`.padEnd(48)}`,
+        `${row.envId} ${row.mode}`.padEnd(48),
         `episodes ${perSecond(row.episodesPerSecond).padStart(10)} (${(row.episodesPerSecond / reference.episodesPerSecond).toFixed(2)}x)`,
         `steps ${perSecond(row.stepsPerSecond).padStart(10)} (${(row.stepsPerSecond / reference.stepsPerSecond).toFixed(2)}x)`,
         `grader cache hits ${(row.graderCacheHitRate * 100).toFixed(0)}%`,
