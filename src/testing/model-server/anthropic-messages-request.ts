@@ -61,6 +61,13 @@ export const anthropicMessagesRequestSchema = z.object({
   top_k: z.int().min(0).optional(),
   stop_sequences: z.array(z.string()).optional(),
   stream: z.boolean().optional(),
+  output_config: z
+    .object({
+      format: z
+        .object({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) })
+        .nullish(),
+    })
+    .optional(),
 });
 
 /** A parsed messages request body. */
@@ -154,6 +161,7 @@ export function toAnthropicMessagesCall(body: unknown): ServerCall | BadRequest 
       return { message: 'tool_choice is `any` but no tools were given.', param: 'tool_choice' };
     toolChoice = 'required';
   }
+  const format = request.output_config?.format;
   return {
     modelName: request.model,
     stream: request.stream === true,
@@ -164,6 +172,7 @@ export function toAnthropicMessagesCall(body: unknown): ServerCall | BadRequest 
       topP: request.top_p,
       stopSequences: request.stop_sequences,
       tools: choice?.type === 'none' || tools.length === 0 ? undefined : tools,
+      responseFormat: format == null ? undefined : { type: 'json', schema: format.schema },
       purpose: serverPurpose(toolChoice),
     },
   };

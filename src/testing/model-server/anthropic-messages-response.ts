@@ -3,6 +3,15 @@ import type { LimitedResult } from './apply-request-limits.js';
 import type { AnswerHeader } from './model-endpoint.js';
 import { splitIntoPieces } from './split-into-pieces.js';
 
+function usageOf(inputTokens: number, outputTokens: number) {
+  return {
+    input_tokens: inputTokens,
+    output_tokens: outputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 0,
+  };
+}
+
 function stopReasonOf({ result, stopSequence }: LimitedResult): string {
   switch (result.finishReason) {
     case 'length':
@@ -42,10 +51,7 @@ export function anthropicMessageBody(limited: LimitedResult, header: AnswerHeade
     content: contentOf(limited),
     stop_reason: stopReasonOf(limited),
     stop_sequence: limited.stopSequence,
-    usage: {
-      input_tokens: limited.result.usage.inputTokens,
-      output_tokens: limited.result.usage.outputTokens,
-    },
+    usage: usageOf(limited.result.usage.inputTokens, limited.result.usage.outputTokens),
   };
 }
 
@@ -70,7 +76,7 @@ export function anthropicMessageEvents(limited: LimitedResult, header: AnswerHea
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: { input_tokens: limited.result.usage.inputTokens, output_tokens: 1 },
+        usage: usageOf(limited.result.usage.inputTokens, 1),
       },
     }),
     event({ type: 'ping' }),

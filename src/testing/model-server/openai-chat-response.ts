@@ -15,12 +15,14 @@ const FINISH_REASONS: Readonly<Record<FinishReason, string>> = {
 /** The server's fingerprint in every answer. */
 export const SYSTEM_FINGERPRINT = 'fp_loopgym_sim';
 
-function usageOf(result: GenerateResult): Record<string, number> {
+function usageOf(result: GenerateResult) {
   const { inputTokens, outputTokens } = result.usage;
   return {
     prompt_tokens: inputTokens,
     completion_tokens: outputTokens,
     total_tokens: inputTokens + outputTokens,
+    prompt_tokens_details: { cached_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0 },
   };
 }
 

@@ -1,5 +1,5 @@
 // The official OpenAI SDK against the local model server: whole answers, streams, tools, JSON mode and usage.
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedLanguageModel } from '../scripted-language-model.js';
 import { startModelServer, type ModelServer } from './start-model-server.js';
@@ -192,6 +192,25 @@ describe('the OpenAI SDK against the model server', () => {
     await expect(
       client.chat.completions.create({ model: 'unknown', messages: [{ role: 'user', content: 'x' }] }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('refuses a wrong API key with 401 and a bad request with 400', async () => {
+    server = await startModelServer({ apiKey: 'right' });
+    const wrong = new OpenAI({ baseURL: server.url, apiKey: 'wrong', maxRetries: 0 });
+    const messages = [{ role: 'user' as const, content: 'Hi' }];
+    const unauthorized: unknown = await wrong.chat.completions
+      .create({ model: 'gpt-4.1', messages })
+      .catch((caught: unknown) => caught);
+    expect(unauthorized).toBeInstanceOf(OpenAI.AuthenticationError);
+    expect((unauthorized as APIError).code).toBe('invalid_api_key');
+    const right = new OpenAI({ baseURL: server.url, apiKey: 'right', maxRetries: 0 });
+    await expect(right.chat.completions.create({ model: 'gpt-4.1', messages })).resolves.toBeDefined();
+    const bad: unknown = await right.chat.completions
+      .create({ model: 'gpt-4.1', messages, n: 2 })
+      .catch((caught: unknown) => caught);
+    expect(bad).toBeInstanceOf(OpenAI.BadRequestError);
+    expect((bad as APIError).param).toBe('n');
+    expect((bad as APIError).message).toContain('n=2 is not supported');
   });
 
   it('is deterministic: the same request gives the same answer', async () => {

@@ -42,7 +42,10 @@ export function sseResponse(events: readonly string[], options: SseResponseOptio
           controller.error(new Error('Stream cut by an injected fault.'));
           return;
         }
-        // Half-close after what was written is flushed: the client sees the connection end mid-stream.
+        // Let the server write the events already handed over (it does so right after reading them), then
+        // half-close: what was written is flushed and the client sees the connection end mid-stream.
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
         const closed = once(socket, 'close');
         socket.end();
         await Promise.race([closed, sleep(1000)]);
