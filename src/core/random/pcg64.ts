@@ -19,6 +19,11 @@ const M4 = 0x5da4;
 const M5 = 0x1fc6;
 const M6 = 0xed05;
 const M7 = 0x2360;
+/** The multiplier's 32-bit words (int32), for the top word, which only needs products modulo 2^32. */
+const W0 = (M1 << 16) | M0;
+const W1 = (M3 << 16) | M2;
+const W2 = (M5 << 16) | M4;
+const W3 = (M7 << 16) | M6;
 const LIMB = 65536;
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 1 / 4294967296;
@@ -29,7 +34,9 @@ const TWO_POW_MINUS_53 = 1 / 9007199254740992;
  * state is kept as four 32-bit words; each is split into two 16-bit limbs, so that every limb product (< 2^32) and
  * every sum of a 16-bit column (< 2^36) is exact. Two columns at a time are then folded into a 32-bit word with a
  * carry: four dependent carry steps instead of eight, and each column's products are summed as a balanced tree, so
- * the chain of dependent operations from one state to the next stays short. `next64` and `fillDoubles` spell the
+ * the chain of dependent operations from one state to the next stays short. The top word needs its products only
+ * modulo 2^32: there Math.imul of 32-bit words replaces the limb products (w_i * W_j with i + j = 3), and only the
+ * three limb products whose full 32 bits land in it (the high limbs of w_i * W_j with i + j = 2) stay exact sums. `next64` and `fillDoubles` spell the
  * step out each (one over fields, one over locals in a loop): a shared helper could not return four words without
  * allocating or going through memory, which costs more than the step itself.
  */
@@ -85,16 +92,12 @@ export class PCG64 {
     const a3 = w1 >>> 16;
     const a4 = w2 & 0xffff;
     const a5 = w2 >>> 16;
-    const a6 = w3 & 0xffff;
-    const a7 = w3 >>> 16;
     const c0 = a0 * M0 + this.i0;
     const c1 = a0 * M1 + a1 * M0 + this.i1;
     const c2 = a0 * M2 + a1 * M1 + (a2 * M0 + this.i2);
     const c3 = a0 * M3 + a1 * M2 + a2 * M1 + (a3 * M0 + this.i3);
     const c4 = a0 * M4 + a1 * M3 + a2 * M2 + (a3 * M1 + a4 * M0 + this.i4);
     const c5 = a0 * M5 + a1 * M4 + (a2 * M3 + a3 * M2) + (a4 * M1 + a5 * M0 + this.i5);
-    const c6 = a0 * M6 + a1 * M5 + (a2 * M4 + a3 * M3) + (a4 * M2 + a5 * M1 + (a6 * M0 + this.i6));
-    const c7 = a0 * M7 + a1 * M6 + a2 * M5 + (a3 * M4 + a4 * M3) + (a5 * M2 + a6 * M1 + (a7 * M0 + this.i7));
     let r = c0 + c1 * LIMB;
     let carry = Math.floor(r * TWO_POW_MINUS_32);
     const n0 = (r - carry * TWO_POW_32) | 0;
@@ -104,8 +107,11 @@ export class PCG64 {
     r = c4 + c5 * LIMB + carry;
     carry = Math.floor(r * TWO_POW_MINUS_32);
     const n2 = (r - carry * TWO_POW_32) | 0;
-    r = c6 + c7 * LIMB + carry;
-    const n3 = (r - Math.floor(r * TWO_POW_MINUS_32) * TWO_POW_32) | 0;
+    const n3 =
+      (((a1 * M5 + a3 * M3 + a5 * M1 + (this.i6 + this.i7 * LIMB) + carry) | 0) +
+        (Math.imul(w0, W3) + Math.imul(w1, W2)) +
+        (Math.imul(w2, W1) + Math.imul(w3, W0))) |
+      0;
     this.w0 = n0;
     this.w1 = n1;
     this.w2 = n2;
@@ -168,8 +174,7 @@ export class PCG64 {
     const i3 = this.i3;
     const i4 = this.i4;
     const i5 = this.i5;
-    const i6 = this.i6;
-    const i7 = this.i7;
+    const topIncrement = this.i6 + this.i7 * LIMB;
     for (let j = 0; j < count; j++) {
       // The step of next64, over locals.
       const a0 = w0 & 0xffff;
@@ -178,27 +183,30 @@ export class PCG64 {
       const a3 = w1 >>> 16;
       const a4 = w2 & 0xffff;
       const a5 = w2 >>> 16;
-      const a6 = w3 & 0xffff;
-      const a7 = w3 >>> 16;
       const c0 = a0 * M0 + i0;
       const c1 = a0 * M1 + a1 * M0 + i1;
       const c2 = a0 * M2 + a1 * M1 + (a2 * M0 + i2);
       const c3 = a0 * M3 + a1 * M2 + a2 * M1 + (a3 * M0 + i3);
       const c4 = a0 * M4 + a1 * M3 + a2 * M2 + (a3 * M1 + a4 * M0 + i4);
       const c5 = a0 * M5 + a1 * M4 + (a2 * M3 + a3 * M2) + (a4 * M1 + a5 * M0 + i5);
-      const c6 = a0 * M6 + a1 * M5 + (a2 * M4 + a3 * M3) + (a4 * M2 + a5 * M1 + (a6 * M0 + i6));
-      const c7 = a0 * M7 + a1 * M6 + a2 * M5 + (a3 * M4 + a4 * M3) + (a5 * M2 + a6 * M1 + (a7 * M0 + i7));
       let r = c0 + c1 * LIMB;
       let carry = Math.floor(r * TWO_POW_MINUS_32);
-      w0 = (r - carry * TWO_POW_32) | 0;
+      const n0 = (r - carry * TWO_POW_32) | 0;
       r = c2 + c3 * LIMB + carry;
       carry = Math.floor(r * TWO_POW_MINUS_32);
-      w1 = (r - carry * TWO_POW_32) | 0;
+      const n1 = (r - carry * TWO_POW_32) | 0;
       r = c4 + c5 * LIMB + carry;
       carry = Math.floor(r * TWO_POW_MINUS_32);
-      w2 = (r - carry * TWO_POW_32) | 0;
-      r = c6 + c7 * LIMB + carry;
-      w3 = (r - Math.floor(r * TWO_POW_MINUS_32) * TWO_POW_32) | 0;
+      const n2 = (r - carry * TWO_POW_32) | 0;
+      const top =
+        (((a1 * M5 + a3 * M3 + a5 * M1 + topIncrement + carry) | 0) +
+          (Math.imul(w0, W3) + Math.imul(w1, W2)) +
+          (Math.imul(w2, W1) + Math.imul(w3, W0))) |
+        0;
+      w0 = n0;
+      w1 = n1;
+      w2 = n2;
+      w3 = top;
       let xHigh = w3 ^ w1;
       let xLow = w2 ^ w0;
       const rotation = w3 >>> 26;
