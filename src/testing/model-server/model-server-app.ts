@@ -38,6 +38,8 @@ export interface ModelServerState {
   readonly models: (modelName: string) => LanguageModel | undefined;
   /** Model names listed by `GET /v1/models`. */
   readonly modelNames: readonly string[];
+  /** Called with each request once its status is known (or its connection dropped). */
+  readonly onRequest?: ((request: ModelServerRequest) => void) | undefined;
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'api-key', 'proxy-authorization', 'cookie']);
@@ -117,6 +119,7 @@ export function createModelServerApp(
     if (faults?.dropConnection === true) {
       entry.faults.push('drop-connection');
       c.env?.incoming?.socket.destroy();
+      state.onRequest?.(entry);
       return new Response(null, { status: 503 });
     }
     const delay = state.latencyMs + (faults?.latencyMs ?? 0);
@@ -146,6 +149,7 @@ export function createModelServerApp(
     if (faults?.malformedJson === true && c.res.status === 200) entry.faults.push('malformed-json');
     if (faults?.cutStreamAfterChunks !== undefined && c.res.status === 200) entry.faults.push('cut-stream');
     if ((faults?.chunkDelayMs ?? 0) > 0 && c.res.status === 200) entry.faults.push('slow-stream');
+    state.onRequest?.(entry);
     return c.res;
   });
 

@@ -29,6 +29,8 @@ export interface ModelServerOptions {
   models?: ((modelName: string) => LanguageModel | undefined) | undefined;
   /** The names `GET /v1/models` lists. Default: the simulated model profiles. */
   modelNames?: readonly string[] | undefined;
+  /** Called with each request once its status is known (or its connection dropped), e.g. to log it. */
+  onRequest?: ((request: ModelServerRequest) => void) | undefined;
 }
 
 /** A running model server. */
@@ -74,6 +76,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       apiKey: options.apiKey,
       models,
       modelNames: options.modelNames ?? Object.keys(SIM_MODEL_PROFILES),
+      onRequest: options.onRequest,
     },
     [openAiChatEndpoint, anthropicMessagesEndpoint],
   );
