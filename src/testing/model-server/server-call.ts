@@ -64,15 +64,33 @@ export function toolChoiceOf(options: GenerateOptions): ServerToolChoice {
  * ```
  */
 export function badRequestFromZod(error: z.ZodError): BadRequest {
-  const problems = error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path === '' ? issue.message : `${path}: ${issue.message}`;
-  });
-  const first = error.issues[0]?.path.map(String).join('.');
+  const issues = error.issues.map((issue) => explain(issue, []));
+  const problems = issues.map(({ path, message }) => (path === '' ? message : `${path}: ${message}`));
+  const first = issues[0]?.path;
   return {
     message: `Invalid request body. ${problems.join('; ')}.`,
     param: first === undefined || first === '' ? null : first,
   };
+}
+
+/**
+ * One issue with its full path. A union's issue ("Invalid input") is replaced by the issue of the alternative that
+ * got furthest into the value, which is the one that says what is actually wrong.
+ */
+function explain(issue: z.core.$ZodIssue, base: readonly PropertyKey[]): { path: string; message: string } {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const deepest = issue.errors
+      .map((alternative) => alternative[0])
+      .filter((candidate) => candidate !== undefined)
+      .reduce<z.core.$ZodIssue | undefined>(
+        (best, candidate) =>
+          best === undefined || candidate.path.length > best.path.length ? candidate : best,
+        undefined,
+      );
+    if (deepest !== undefined && deepest.path.length > 0) return explain(deepest, path);
+  }
+  return { path: path.map(String).join('.'), message: issue.message };
 }
 
 /**
