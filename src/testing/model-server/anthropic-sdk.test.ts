@@ -30,6 +30,7 @@ describe('the Anthropic SDK against the model server', () => {
       messages: [{ role: 'user', content: 'Hello there, model' }],
     });
     expect(message.type).toBe('message');
+    expect(message._request_id).toBe('req_000001');
     expect(message.role).toBe('assistant');
     expect(message.content).toEqual([{ type: 'text', text: 'Hello there, model' }]);
     expect(message.stop_reason).toBe('end_turn');

@@ -99,7 +99,9 @@ export function createModelServerApp(
   const app = new Hono<ModelServerEnv>();
   let answers = 0;
 
+  let received = 0;
   app.use(async (c, next) => {
+    received += 1;
     const parsed = c.req.method === 'POST' ? await readJson(c) : { ok: true as const, value: null };
     const body = parsed.ok ? parsed.value : null;
     const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -145,6 +147,10 @@ export function createModelServerApp(
       c.set('answerNumber', answers);
       await next();
     }
+    // Both SDKs expose the request id of an answer (`_request_id`, `request_id`).
+    const requestId = `req_${String(received).padStart(6, '0')}`;
+    c.res.headers.set('x-request-id', requestId);
+    c.res.headers.set('request-id', requestId);
     entry.status = c.res.status;
     if (faults?.malformedJson === true && c.res.status === 200) entry.faults.push('malformed-json');
     if (faults?.cutStreamAfterChunks !== undefined && c.res.status === 200) entry.faults.push('cut-stream');
@@ -156,8 +162,12 @@ export function createModelServerApp(
   app.get('/v1/models', (c) => c.json(listModelsBody(dialectOf(c), state.modelNames)));
   app.get('/v1/models/:name', (c) => {
     const name = c.req.param('name');
-    const list = listModelsBody(dialectOf(c), [name]);
-    return c.json(list.data[0]);
+    if (state.models(name) === undefined) {
+      return errorResponse(dialectOf(c), 404, `The model \`${name}\` does not exist on this server.`, {
+        param: 'model',
+      });
+    }
+    return c.json(listModelsBody(dialectOf(c), [name]).data[0]);
   });
 
   for (const endpoint of endpoints) {

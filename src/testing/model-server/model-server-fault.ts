@@ -11,7 +11,14 @@ const faultTarget = {
   path: z.enum(['/v1/chat/completions', '/v1/messages']).optional(),
 };
 
-/** The schema of one fault, for checking faults that come from outside (CLI flags, JSON files). */
+/**
+ * The schema of one fault, for checking faults that come from outside (CLI flags, JSON files).
+ *
+ * @example
+ * ```ts
+ * const fault = modelServerFaultSchema.parse(JSON.parse('{"kind": "latency", "ms": 250, "times": 3}'));
+ * ```
+ */
 export const modelServerFaultSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('status'),

@@ -1,6 +1,7 @@
 // The model server over plain fetch: model listing, authentication, the request log and the lifecycle.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIM_MODEL_PROFILES } from '../../backends/sim/sim-profile.js';
+import { ServerSimModel } from './server-sim-model.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from './start-model-server.js';
 
 let server: ModelServer | undefined;
@@ -40,6 +41,21 @@ describe('GET /v1/models', () => {
     expect(await (await fetch(`${server!.url}/models/any-name`)).json()).toMatchObject({
       id: 'any-name',
       object: 'model',
+    });
+  });
+});
+
+describe('GET /v1/models with a model factory', () => {
+  it('lists the names given and answers 404 for a model the factory does not know', async () => {
+    await start({
+      models: (name) => (name === 'mine' ? new ServerSimModel(name) : undefined),
+      modelNames: ['mine'],
+    });
+    expect((await fetch(`${server!.url}/models/mine`)).status).toBe(200);
+    const missing = await fetch(`${server!.url}/models/theirs`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({
+      error: { param: 'model', message: expect.stringContaining('`theirs`') },
     });
   });
 });

@@ -40,6 +40,7 @@ describe('the OpenAI SDK against the model server', () => {
       temperature: 0.2,
     });
     expect(completion.object).toBe('chat.completion');
+    expect(completion._request_id).toBe('req_000001');
     expect(completion.model).toBe('gpt-4.1-mini');
     expect(completion.choices[0]?.message.content).toBe('Hello there, model');
     expect(completion.choices[0]?.finish_reason).toBe('stop');

@@ -90,7 +90,14 @@ export function errorResponse(
   });
 }
 
-/** What a status fault says, in words a test log can show. */
+/**
+ * What a status fault says, in words a test log can show.
+ *
+ * @example
+ * ```ts
+ * faultMessage(529); // 'Overloaded (injected fault).'
+ * ```
+ */
 export function faultMessage(status: number): string {
   const reasons: Readonly<Record<number, string>> = {
     408: 'Request timed out (injected fault).',
