@@ -42,5 +42,22 @@ describe('measureLoopBenchmarks', () => {
       /code-repair-v1 graders-cached .*episodes +1500\/s \(0\.10x\).*steps +33\.0 k\/s \(1\.50x\).*hits 100%/,
     );
     expect(lines.at(-1)).toMatch(/: met$/);
+    const none = formatLoopBenchmarks({
+      rows: [
+        {
+          envId: 'loopbench/multi-agent-debate-v1',
+          mode: 'as-is',
+          episodes: 10,
+          steps: 30,
+          episodesPerSecond: 100,
+          stepsPerSecond: 300,
+          graderCacheHitRate: null,
+        },
+      ],
+      reference: PYTHON_SIM_ENV,
+      targetMet: false,
+    });
+    expect(none[1]).toMatch(/no deterministic grader$/);
+    expect(none.at(-1)).toMatch(/: MISSED$/);
   });
 });

@@ -36,8 +36,11 @@ export interface LoopBenchmarkRow {
   /** Of the fastest repetition. */
   episodesPerSecond: number;
   stepsPerSecond: number;
-  /** The share of deterministic grader look-ups the cache answered during the measured repetitions. */
-  graderCacheHitRate: number;
+  /**
+   * The share of deterministic grader look-ups the cache answered during the measured repetitions; `null` when the
+   * loop has no cacheable deterministic grader (its evaluators are rubric judges or humans only).
+   */
+  graderCacheHitRate: number | null;
 }
 
 /** Every row, the reference, and whether the target is met. */
@@ -117,7 +120,7 @@ async function measureRow(
       steps: best.steps,
       episodesPerSecond: episodes / best.seconds,
       stepsPerSecond: best.steps / best.seconds,
-      graderCacheHitRate: lookUps === 0 ? 1 : hits / lookUps,
+      graderCacheHitRate: lookUps === 0 ? null : hits / lookUps,
     };
   } finally {
     await env.close();
@@ -178,7 +181,9 @@ export function formatLoopBenchmarks(report: LoopBenchmarkReport): string[] {
         `${row.envId} ${row.mode}`.padEnd(48),
         `episodes ${perSecond(row.episodesPerSecond).padStart(10)} (${(row.episodesPerSecond / reference.episodesPerSecond).toFixed(2)}x)`,
         `steps ${perSecond(row.stepsPerSecond).padStart(10)} (${(row.stepsPerSecond / reference.stepsPerSecond).toFixed(2)}x)`,
-        `grader cache hits ${(row.graderCacheHitRate * 100).toFixed(0)}%`,
+        row.graderCacheHitRate === null
+          ? 'no deterministic grader'
+          : `grader cache hits ${(row.graderCacheHitRate * 100).toFixed(0)}%`,
       ].join('  |  '),
     );
   }

@@ -45,7 +45,10 @@ export function findLinks(text: string): FoundLink[] {
   const bareUrl = text.includes('\u017f') || text.includes('\u212a') ? BARE_URL : BARE_URL_WITHOUT_UNICODE;
   for (const match of text.matchAll(bareUrl)) {
     if (covered.some(([start, end]) => match.index >= start && match.index < end)) continue;
-    const url = match[0].replace(TRAILING_PUNCTUATION, '');
+    // Most URLs do not end in punctuation: only then is there anything to trim.
+    const url = '.,;:!?*_~'.includes(match[0].at(-1)!)
+      ? match[0].replace(TRAILING_PUNCTUATION, '')
+      : match[0];
     links.push({ url, index: match.index, kind: 'bare' });
   }
   return links.sort((a, b) => a.index - b.index);
