@@ -21,6 +21,15 @@ const commonOptions = {
     .union([z.string(), z.array(z.record(z.string(), z.unknown()))])
     .optional()
     .describe('A tasks.json file, or a list of input-value objects; default: the environment’s own tasks.'),
+  models: z
+    .union([
+      z.string(),
+      z.object({ default: z.string().optional(), byCaller: z.record(z.string(), z.string()).optional() }),
+    ])
+    .optional()
+    .describe(
+      'Models replacing the spec’s: `provider:model` for every caller, or { default, byCaller: { worker: id } }.',
+    ),
   policyWorker: z.string().optional().describe('The worker whose output an action `{ output }` replaces.'),
   humanGate: z
     .custom<HumanGate>((value) => typeof (value as HumanGate | undefined)?.review === 'function')

@@ -15,7 +15,10 @@ import type { LoopBackend } from '../loop/loop-backend.js';
 import { loadTasksFileSync } from '../loop/tasks/load-task-set.js';
 import { emptyTaskMaterial, type LoopTask } from '../loop/tasks/loop-task.js';
 import { tasksFromExamples } from '../loop/tasks/tasks-from-examples.js';
+import { createDefaultLiveBackend } from './live/create-default-live-backend.js';
+import { createLiveBackend, type ModelOverrides } from './live/live-backend.js';
 import { createSimBackend } from './sim/sim-backend.js';
+import { SimLanguageModel } from './sim/sim-language-model.js';
 
 /** The backends `make` knows by name. */
 export type BackendName = 'sim' | 'live' | 'replay';
@@ -29,8 +32,10 @@ export interface MakeLoopEnvOptions {
    * objects (each becomes a task `task-1`, …). Default: the spec's `inputs.examples`.
    */
   tasks?: string | readonly (LoopTask | Readonly<Record<string, unknown>>)[] | undefined;
-  /** `sim` (default), or a backend object. */
+  /** `sim` (default), `live`, or a backend object. */
   backend?: BackendName | LoopBackend | undefined;
+  /** Models replacing the spec's: one id for every caller, or per worker/evaluator (`--model`). */
+  models?: ModelOverrides | undefined;
   /** Overrides of the engine's services (evaluators, detectors, tools, price table, …). */
   services?: Partial<LoopServices> | undefined;
   /** Who answers human gates (default: approve everything). */
@@ -44,21 +49,34 @@ export interface MakeLoopEnvOptions {
 }
 
 /**
- * The backend of a name: `sim` is built in; `live` and `replay` are not part of this version and say so.
+ * The backend of a name: `sim` (simulated models; with `models`, simulated models of those names), `live` (real
+ * providers behind the model facade, with the response cache); `replay` is not part of this version and says so.
  *
  * @example
  * ```ts
  * const backend = backendNamed('sim');
  * ```
  */
-export function backendNamed(name: BackendName): LoopBackend {
+export function backendNamed(
+  name: BackendName,
+  options: { models?: ModelOverrides | undefined } = {},
+): LoopBackend {
   switch (name) {
     case 'sim':
+      if (options.models !== undefined) {
+        // Simulated models by the overriding names (`--model sim:gpt-4.1` or any provider's model name).
+        return createLiveBackend({
+          name: 'sim',
+          models: options.models,
+          createModel: (id) => new SimLanguageModel(id.slice(id.indexOf(':') + 1)),
+        });
+      }
       return createSimBackend();
     case 'live':
+      return createDefaultLiveBackend({ models: options.models });
     case 'replay':
       throw new UnsupportedOperationError(
-        `The ${name} backend is not available in this version of LoopGym yet; use backend: 'sim'.`,
+        `The replay backend is not available in this version of LoopGym yet; use backend: 'sim' or 'live'.`,
       );
   }
 }
@@ -88,7 +106,7 @@ export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
   const tasks = resolveTasks(options.tasks, program, specFile);
   const backend =
     options.backend === undefined || typeof options.backend === 'string'
-      ? backendNamed(options.backend ?? 'sim')
+      ? backendNamed(options.backend ?? 'sim', { models: options.models })
       : options.backend;
   return new LoopEnv({
     program,

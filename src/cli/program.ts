@@ -6,6 +6,7 @@ import { addCompileCommand } from './commands/compile-command.js';
 import { addInfoCommand } from './commands/info-command.js';
 import { addListCommand } from './commands/list-command.js';
 import { addRunCommand } from './commands/run-command.js';
+import { addServeModelCommand } from './commands/serve-model-command.js';
 import { addValidateCommand } from './commands/validate-command.js';
 
 /** The package version, from package.json. */
@@ -34,6 +35,7 @@ export function createProgram(io: CliIo): Command {
   addRunCommand(program, io);
   addValidateCommand(program, io);
   addCompileCommand(program, io);
+  addServeModelCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

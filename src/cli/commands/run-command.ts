@@ -10,6 +10,7 @@ import type { LoopInfo } from '../../loop/gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../../loop/gym/loop-spaces.js';
 import type { CliIo } from '../cli-io.js';
 import { runLoop } from './run-loop.js';
+import { parseModelOverrides } from '../../backends/live/live-backend.js';
 import { probabilisticHumanGate, scriptedHumanGate, type HumanGate } from '../../loop/human-gate.js';
 import { terminalHumanGate } from '../terminal-human-gate.js';
 import { formatNumber } from '../format-table.js';
@@ -21,6 +22,7 @@ interface RunFlags {
   task?: string;
   tasks?: string;
   human?: string;
+  model?: string;
   seed?: string;
   agent: string;
   render?: boolean;
@@ -50,6 +52,10 @@ export function addRunCommand(program: Command, io: CliIo): void {
     )
     .option('-n, --episodes <count>', 'number of episodes (default 10, 1 for loops)')
     .option('-b, --backend <name>', 'loops: who answers model calls (sim, live, replay)', 'sim')
+    .option(
+      '-m, --model <ids>',
+      'loops: models replacing the spec’s: provider:model, or caller=provider:model,…',
+    )
     .option('-t, --task <id>', 'loops: run this task (default: drawn from the seed)')
     .option('--tasks <file>', 'loops: a tasks.json for a spec file (default: the spec’s inputs.examples)')
     .option(
@@ -69,22 +75,26 @@ export function addRunCommand(program: Command, io: CliIo): void {
         '  $ loopgym run FrozenLake-v1 -n 2 -s 42 --render -o isSlippery=false\n' +
         '  $ loopgym run Taxi-v4 --json\n' +
         '  $ loopgym run loopbench/code-repair-v1 --task cr-001 --seed 0\n' +
-        '  $ loopgym run my-loop.yaml --tasks tasks.json --json > events.jsonl',
+        '  $ loopgym run my-loop.yaml --tasks tasks.json --json > events.jsonl\n' +
+        '  $ loopgym run loopbench/research-synthesis-v1 --backend live --model openai:gpt-4.1-mini',
     )
     .action(async (id: string, flags: RunFlags) => {
       const seed = flags.seed === undefined ? undefined : parseCount('--seed', flags.seed);
       if (isLoopTarget(id)) {
         const humanGate = humanGateFor(flags.human ?? 'approve', seed ?? 0);
+        const models = flags.model === undefined ? undefined : parseModelOverrides(flags.model);
         const env = /\.(ya?ml|json)$/i.test(id)
           ? make<LoopObservation, LoopAction, LoopInfo>({
               spec: id,
               backend: flags.backend,
               humanGate,
+              models,
               ...(flags.tasks === undefined ? {} : { tasks: flags.tasks }),
             })
           : make<LoopObservation, LoopAction, LoopInfo>(id, {
               backend: flags.backend,
               humanGate,
+              models,
               ...parseKeyValues(flags.option),
             });
         try {

@@ -42,10 +42,27 @@ describe('loopgym run on loops', () => {
     expect(bad.err).toContain('--human must be approve, reject, prompt or a probability');
   });
 
-  it('says clearly that the live backend is not in this version', async () => {
-    const { code, err } = await cli('run', 'loopbench/code-repair-v1', '--backend', 'live');
-    expect(code).toBe(1);
-    expect(err).toContain('live backend is not available');
+  it('says clearly that the replay backend is not in this version, and refuses a bad --model', async () => {
+    const replay = await cli('run', 'loopbench/code-repair-v1', '--backend', 'replay');
+    expect(replay.code).toBe(1);
+    expect(replay.err).toContain('replay backend is not available');
+    const model = await cli('run', 'loopbench/code-repair-v1', '--model', 'gpt-4.1');
+    expect(model.code).toBe(1);
+    expect(model.err).toContain('provider:model');
+  });
+
+  it('runs simulated models of other names with --model in sim', async () => {
+    const { code, out } = await cli(
+      'run',
+      'loopbench/code-repair-v1',
+      '--seed',
+      '0',
+      '--model',
+      'sim:gpt-4.1-nano',
+      '--json',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('"modelId":"sim:gpt-4.1-nano"');
   });
 
   it('reports an invalid spec with its problems', async () => {
