@@ -21,8 +21,10 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ]);
-const CONNECTION_MESSAGE = /socket hang up|fetch failed|terminated|other side closed|network|connection/i;
+const CONNECTION_MESSAGE =
+  /socket hang up|fetch failed|terminated|other side closed|premature close|network|connection/i;
 const CONNECTION_ERROR_NAMES = new Set(['APIConnectionError', 'APIConnectionTimeoutError']);
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '../language-model.js';
 import { ApiCallError, MissingApiKeyError } from '../model-errors.js';
 import { toApiCallError } from '../to-api-call-error.js';
+import { nodeHttpFetch } from './node-http-fetch.js';
 import { nonEmpty } from './provider-settings.js';
 import { fromAnthropicStopReason, fromAnthropicUsage, toAnthropicRequest } from './anthropic-messages.js';
 import { toolCallFrom } from './parse-tool-arguments.js';
@@ -29,7 +30,7 @@ export interface AnthropicProviderOptions {
   defaultMaxTokens?: number | undefined;
   /** Headers sent with every request. */
   headers?: Readonly<Record<string, string>> | undefined;
-  /** A `fetch` to use instead of the global one. */
+  /** The `fetch` the SDK uses (default {@link nodeHttpFetch}; pass `globalThis.fetch` for the platform's). */
   fetch?: typeof fetch | undefined;
   /** Where `ANTHROPIC_API_KEY` and `ANTHROPIC_BASE_URL` are read (default: `process.env`). */
   env?: Readonly<Record<string, string | undefined>> | undefined;
@@ -71,7 +72,7 @@ export class AnthropicMessagesModel implements LanguageModel {
       baseURL: this.baseURL,
       maxRetries: 0,
       ...(options.headers === undefined ? {} : { defaultHeaders: { ...options.headers } }),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      fetch: options.fetch ?? nodeHttpFetch,
     });
   }
 

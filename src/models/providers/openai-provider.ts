@@ -12,6 +12,7 @@ import {
 import { ApiCallError, MissingApiKeyError } from '../model-errors.js';
 import { toApiCallError } from '../to-api-call-error.js';
 import { toolCallFrom } from './parse-tool-arguments.js';
+import { nodeHttpFetch } from './node-http-fetch.js';
 import { nonEmpty } from './provider-settings.js';
 import {
   fromOpenAIFinishReason,
@@ -37,7 +38,7 @@ export interface OpenAIProviderOptions {
   maxTokensField?: MaxTokensField | undefined;
   /** Headers sent with every request (e.g. OpenRouter's `HTTP-Referer`). */
   headers?: Readonly<Record<string, string>> | undefined;
-  /** A `fetch` to use instead of the global one. */
+  /** The `fetch` the SDK uses (default {@link nodeHttpFetch}; pass `globalThis.fetch` for the platform's). */
   fetch?: typeof fetch | undefined;
   /** Where `OPENAI_API_KEY` and `OPENAI_BASE_URL` are read (default: `process.env`). */
   env?: Readonly<Record<string, string | undefined>> | undefined;
@@ -81,7 +82,7 @@ export class OpenAIChatModel implements LanguageModel {
       baseURL: this.baseURL,
       maxRetries: 0,
       ...(options.headers === undefined ? {} : { defaultHeaders: { ...options.headers } }),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      fetch: options.fetch ?? nodeHttpFetch,
     });
   }
 
