@@ -236,7 +236,7 @@ export async function runModelBenchmark(options: ModelBenchmarkOptions = {}): Pr
             headers: { 'content-type': 'application/json', authorization: 'Bearer benchmark' },
             body: RAW_BODY,
           });
-          return (await response.json());
+          return await response.json();
         },
       },
       calls,
