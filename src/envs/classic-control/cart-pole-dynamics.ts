@@ -80,7 +80,7 @@ export function cartPoleForce(action: number): number {
  * computes them for every sub-environment at once with `glibcSinCosBatch`), also writing the new state as float32
  * into `observations` at the same offset (straight from the computed values, which is faster than copying the
  * state afterwards). Returns 1 when the new state is terminal and 0 otherwise, a number so that batches can use it
- * without branches.
+ * without branches. Positional arguments rather than an options object: this runs once per environment and step.
  *
  * @example
  * ```ts

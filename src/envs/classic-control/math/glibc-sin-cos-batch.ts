@@ -7,7 +7,7 @@ import { SIN_COS_TABLE } from './sin-cos-table.js';
  * path for 2^-26 <= |x| < 0.85546875 that needs no emulated FMA in all but rare, detected cases. The constants and
  * the steps are glibc's: a Taylor polynomial for sin below 0.126, a table of sin/cos at k/128 plus short polynomials
  * (sin from 0.126, cos everywhere in the range). glibc's FMA build fuses some of the products with the following
- * addition; plain JavaScript arithmetic rounds each product first. Each fused step is handled in one of two ways.
+ * addition; plain JavaScript arithmetic rounds each product first. How each kernel still gets glibc's rounding:
  *
  * Notation: u = 2^-53 (half an ulp of 1), fl() a JavaScript operation, |fl(y) - y| <= u |y| and <= u |fl(y)|; for
  * reals X, Y: |round(X) - round(Y)| <= |X - Y| + u |X| + u |Y|.
@@ -20,7 +20,7 @@ import { SIN_COS_TABLE } from './sin-cos-table.js';
  * 1. sin, |x| < 0.126 (Taylor): glibc computes p = S1 + x2 p2 (x2 = x*x) through a chain of four FMAs, then
  *    x + round(x2 round(x p)). Only p can differ; everything after it is the same arithmetic. Each of the four
  *    links changes the argument of its rounding by far less than an ulp of a value that stays inside one binade
- *    (p4 ~ 2.8e-6, p3 ~ -2.0e-4, p2 ~ 8.3e-3, p ~ -1/6, each within 1e-3 of its constant for x2 < 0.016), so the
+ *    (p4 ~ 2.8e-6, p3 ~ -2.0e-4, p2 ~ 8.3e-3, p ~ -1/6, each within 0.1% of its constant for x2 < 0.016), so the
  *    unfused p2 is within 2u |p2| of the fused one and b1 = fl(x2 p2) within E = 3u |b1| (1 + u) of x2 p2 (fused).
  *    The lemma with A = S1, b = b1 needs g >= 4u |b1| (1 + 2u); TAYLOR_GUARD = 5u. When the two ends agree, p is
  *    glibc's p and the sine is exact. Undecided in about x^2 / 3 of the cases (0.3% at |x| = 0.1).
