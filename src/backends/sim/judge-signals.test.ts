@@ -8,7 +8,7 @@ import type { EvaluatorVerdict } from '../../loop/evaluators/evaluator-verdict.j
 import type { LoopTask } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
 import { composeText } from './compose-answer.js';
-import { judgeSignals, JUDGE_SIGNALS_PER_TASK } from './judge-signals.js';
+import { judgeSignals, JUDGE_SIGNALS_CAPACITY } from './judge-signals.js';
 import { judgeOutputs } from './sim-judge.js';
 
 const directory = loopbenchDataDirectory('research-synthesis-v1');
@@ -62,9 +62,19 @@ describe('judgeSignals', () => {
     expect(asText.coverage).toBe(asCode.coverage);
   });
 
-  it('keeps at most JUDGE_SIGNALS_PER_TASK texts per task and still reads older ones right', () => {
+  it('keeps the readings of one text for different tasks apart', () => {
+    const text = answers(tasks[0]!, 10)[9]!;
+    const readings = tasks.map((task) => judgeSignals(text, task, [output(text)]));
+    tasks.forEach((task, index) => {
+      expect(judgeSignals(text, task, [output(text)])).toBe(readings[index]);
+      expect(readings[index]).toEqual(judgeSignals(text, copyOf(task), [output(text)]));
+    });
+    expect(readings[0]!.coverage).toBeGreaterThan(readings[1]!.coverage);
+  });
+
+  it('keeps at most JUDGE_SIGNALS_CAPACITY texts and still reads older ones right', () => {
     const task = copyOf(tasks[2]!);
-    const texts = Array.from({ length: JUDGE_SIGNALS_PER_TASK + 5 }, (_, index) => `Note ${index}.`);
+    const texts = Array.from({ length: JUDGE_SIGNALS_CAPACITY + 5 }, (_, index) => `Note ${index}.`);
     const first = texts.map((text) => judgeSignals(text, task, [output(text)]));
     expect(judgeSignals(texts[0]!, task, [output(texts[0]!)])).not.toBe(first[0]);
     expect(judgeSignals(texts[0]!, task, [output(texts[0]!)])).toEqual(first[0]);

@@ -24,9 +24,9 @@ export interface JudgeSignals {
  * need; code against the task's smallest correct candidate), structure (headings, lists, a recommendation) and
  * balance (benefits and risks both covered, by fact id prefix). Missing facts come heaviest first.
  *
- * They depend on the text, the task and whether an output is code only, so they are kept by content (per task, the
- * most recent {@link JUDGE_SIGNALS_PER_TASK} texts): a judge reading an output it has read before does not read it
- * again. The result is frozen; copy it to change it.
+ * They depend on the text, the task and whether an output is code only, so they are kept by content (the most
+ * recent {@link JUDGE_SIGNALS_CAPACITY} texts, whatever their tasks): a judge reading an output it has read before
+ * does not read it again. The result is frozen; copy it to change it.
  *
  * @example
  * ```ts
@@ -36,29 +36,28 @@ export interface JudgeSignals {
 export function judgeSignals(text: string, task: LoopTask, outputs: readonly WorkerOutput[]): JudgeSignals {
   // Code is judged for size against the task's smallest known fix, when there is one.
   const isCode = outputs.some((output) => output.format === 'code');
-  let read = readTexts.get(task);
-  if (read === undefined) {
-    read = { text: new Map(), code: new Map() };
-    readTexts.set(task, read);
+  let readings = remembered.get(text);
+  const found = readings?.find((reading) => reading.task === task && reading.isCode === isCode);
+  if (found !== undefined) return found.signals;
+  const signals = measure(text, task, isCode);
+  if (readings === undefined) {
+    if (remembered.size >= JUDGE_SIGNALS_CAPACITY) remembered.delete(remembered.keys().next().value!);
+    readings = [];
+    remembered.set(text, readings);
   }
-  const texts = isCode ? read.code : read.text;
-  let signals = texts.get(text);
-  if (signals === undefined) {
-    signals = measure(text, task, isCode);
-    if (texts.size >= JUDGE_SIGNALS_PER_TASK) texts.delete(texts.keys().next().value!);
-    texts.set(text, signals);
-  }
+  // Tasks are read-only: a reading stays right as long as it is kept.
+  if (readings.length >= READINGS_PER_TEXT) readings.shift();
+  readings.push({ task, isCode, signals });
   return signals;
 }
 
-/** How many judged texts are kept per task. */
-export const JUDGE_SIGNALS_PER_TASK = 2048;
+/** How many judged texts are kept (across tasks; the oldest read first is forgotten first). */
+export const JUDGE_SIGNALS_CAPACITY = 4096;
 
-/** Signals of texts already read, per task (tasks are read-only), for text and for code. */
-const readTexts = new WeakMap<
-  LoopTask,
-  { text: Map<string, JudgeSignals>; code: Map<string, JudgeSignals> }
->();
+/** At most this many readings of one text are kept (for as many tasks, or as text and as code). */
+const READINGS_PER_TEXT = 8;
+
+const remembered = new Map<string, { task: LoopTask; isCode: boolean; signals: JudgeSignals }[]>();
 
 /** What the judge reads from a task's material, the same at every call (task material is read-only). */
 interface MaterialFigures {
