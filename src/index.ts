@@ -345,3 +345,54 @@ export {
 } from './backends/make-loop-env.js';
 export { loopEnvRegistrations, registerLoopEnvironments } from './backends/loop-env-registrations.js';
 export { loadLoopProgramSync } from './lss/load-loop-program.js';
+
+// Model providers and the model facade
+export {
+  ApiCallError,
+  MissingApiKeyError,
+  ModelTimeoutError,
+  UnknownProviderError,
+  type ApiCallErrorOptions,
+} from './models/model-errors.js';
+export { redactSecrets, sanitizeError } from './models/redact-secrets.js';
+export {
+  registerProvider,
+  createModel,
+  parseModelId,
+  providerNames,
+  type ProviderFactory,
+  type ProviderOptions,
+  type ParsedModelId,
+} from './models/provider-registry.js';
+export {
+  OpenAIChatModel,
+  createOpenAIModel,
+  OPENAI_DEFAULT_BASE_URL,
+  type OpenAIProviderOptions,
+} from './models/providers/openai-provider.js';
+export {
+  AnthropicMessagesModel,
+  createAnthropicModel,
+  ANTHROPIC_DEFAULT_BASE_URL,
+  type AnthropicProviderOptions,
+} from './models/providers/anthropic-provider.js';
+export { createModelClient, type ModelClient, type ModelClientOptions } from './models/model-client.js';
+export {
+  MemoryResponseCache,
+  responseCacheKey,
+  isCacheable,
+  type ResponseCache,
+  type CacheMode,
+} from './models/middleware/response-cache.js';
+export { SqliteResponseCache } from './models/middleware/sqlite-response-cache.js';
+export { ProviderLimits, defaultProviderLimits, limitsKeyOf } from './models/middleware/provider-limits.js';
+export type { LimitOptions } from './models/middleware/provider-limiter.js';
+export type { RetryOptions } from './models/middleware/retry-policy.js';
+export type { ModelCallRecord, ModelUsageReport, UsageTotals } from './models/middleware/usage-account.js';
+export { streamFromResult, resultFromStream, type StreamPart } from './models/language-model.js';
+export { createLiveBackend, parseModelOverrides, type ModelOverrides } from './backends/live/live-backend.js';
+export {
+  createDefaultLiveBackend,
+  defaultResponseCachePath,
+  type DefaultLiveBackendOptions,
+} from './backends/live/create-default-live-backend.js';
