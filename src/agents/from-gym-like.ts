@@ -1,5 +1,13 @@
 // Wraps any object with Gymnasium-style reset/step (5-tuple or the old 4-tuple, sync or async) into an Env.
-import type { Env, EnvMetadata, Info, RenderFrame, ResetOptions, ResetResult, StepResult } from '../core/env.js';
+import type {
+  Env,
+  EnvMetadata,
+  Info,
+  RenderFrame,
+  ResetOptions,
+  ResetResult,
+  StepResult,
+} from '../core/env.js';
 import type { EnvSpec } from '../core/env-spec.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import { createRng, type Rng } from '../core/random/rng.js';
@@ -35,7 +43,9 @@ export class UnknownSpace implements Space<unknown> {
     return true;
   }
   sample(): unknown {
-    throw new InvalidArgumentError('An unknown space cannot be sampled: give the environment an action space.');
+    throw new InvalidArgumentError(
+      'An unknown space cannot be sampled: give the environment an action space.',
+    );
   }
   toJSON(): SpaceJson {
     return { type: this.type };
@@ -66,7 +76,7 @@ const isSpace = (value: unknown): value is Space<unknown, unknown> =>
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function readReset(value: unknown): ResetResult<unknown, Info> {
+function readReset(value: unknown): ResetResult<unknown> {
   if (Array.isArray(value) && value.length === 2 && (isRecord(value[1]) || value[1] === undefined)) {
     return { observation: value[0], info: (value[1] as Info | undefined) ?? {} };
   }
@@ -76,7 +86,7 @@ function readReset(value: unknown): ResetResult<unknown, Info> {
   return { observation: value, info: {} };
 }
 
-function readStep(value: unknown): StepResult<unknown, Info> {
+function readStep(value: unknown): StepResult<unknown> {
   if (isRecord(value) && 'observation' in value && 'reward' in value) {
     return {
       observation: value.observation,
@@ -146,7 +156,7 @@ class GymLikeEnv implements Env<unknown, unknown> {
     return this;
   }
 
-  async reset(options: ResetOptions = {}): Promise<ResetResult<unknown, Info>> {
+  async reset(options: ResetOptions = {}): Promise<ResetResult<unknown>> {
     if (options.seed !== undefined) this.generator = createRng(options.seed);
     const value: unknown = await (options.options === undefined
       ? this.inner.reset(options.seed)
@@ -154,7 +164,7 @@ class GymLikeEnv implements Env<unknown, unknown> {
     return readReset(value);
   }
 
-  async step(action: unknown): Promise<StepResult<unknown, Info>> {
+  async step(action: unknown): Promise<StepResult<unknown>> {
     const value: unknown = await this.inner.step(action as never);
     return readStep(value);
   }

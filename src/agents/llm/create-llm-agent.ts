@@ -3,7 +3,12 @@ import type { Env, Info } from '../../core/env.js';
 import type { ActContext, Agent } from '../agent.js';
 import type { LanguageModel, ModelMessage } from '../../models/language-model.js';
 import { costOf, type PriceTable } from '../../models/price-table.js';
-import { buildMessages, type ConversationTurn, type FewShotExample, type MessageFormat } from './build-messages.js';
+import {
+  buildMessages,
+  type ConversationTurn,
+  type FewShotExample,
+  type MessageFormat,
+} from './build-messages.js';
 import { defaultSystemPrompt, type AnswerParser } from './default-system-prompt.js';
 import type { InvalidActionPolicy, LlmCall, LlmDecision } from './llm-decision.js';
 import { defaultObservationToText, type ObservationToText } from './observation-to-text.js';
@@ -93,8 +98,14 @@ class LlmAgent<Obs, Act, I> implements DecidingAgent<Obs, Act, I> {
       throw new RangeError(`history must be 'full' or a whole number of turns ≥ 0, not ${String(history)}.`);
     }
     const policy = options.invalidActionPolicy;
-    if (typeof policy === 'object' && 'retry' in policy && (!Number.isInteger(policy.retry) || policy.retry < 0)) {
-      throw new RangeError(`invalidActionPolicy.retry must be a whole number ≥ 0, not ${String(policy.retry)}.`);
+    if (
+      typeof policy === 'object' &&
+      'retry' in policy &&
+      (!Number.isInteger(policy.retry) || policy.retry < 0)
+    ) {
+      throw new RangeError(
+        `invalidActionPolicy.retry must be a whole number ≥ 0, not ${String(policy.retry)}.`,
+      );
     }
     this.options = options;
     this.name = options.name ?? `llm:${options.model.provider}:${options.model.modelName}`;
@@ -118,7 +129,9 @@ class LlmAgent<Obs, Act, I> implements DecidingAgent<Obs, Act, I> {
   async decide(observation: Obs, _context: ActContext<I>, signal?: AbortSignal): Promise<LlmDecision<Act>> {
     const env = this.env;
     if (env === undefined) {
-      throw new Error('This LLM agent is not attached to an environment: call agent.attach(env) first (rollout does).');
+      throw new Error(
+        'This LLM agent is not attached to an environment: call agent.attach(env) first (rollout does).',
+      );
     }
     const parser = this.options.parser ?? 'none';
     const actionNames = actionNamesOf(env);
@@ -131,8 +144,7 @@ class LlmAgent<Obs, Act, I> implements DecidingAgent<Obs, Act, I> {
     let error = '';
     for (let attempt = 0; attempt < attempts; attempt++) {
       const messages = buildMessages({
-        systemPrompt:
-          this.options.systemPrompt ?? defaultSystemPrompt(env.actionSpace, actionNames, parser),
+        systemPrompt: this.options.systemPrompt ?? defaultSystemPrompt(env.actionSpace, actionNames, parser),
         fewShot: this.options.fewShot ?? [],
         history: this.visibleHistory(),
         current,
@@ -180,7 +192,12 @@ class LlmAgent<Obs, Act, I> implements DecidingAgent<Obs, Act, I> {
     return { kind: 'invalid', answer, error, calls };
   }
 
-  private parse(answer: string, parser: AnswerParser, env: Env<Obs, Act, I>, actionNames: readonly string[] | undefined): Act {
+  private parse(
+    answer: string,
+    parser: AnswerParser,
+    env: Env<Obs, Act, I>,
+    actionNames: readonly string[] | undefined,
+  ): Act {
     let text = answer;
     if (parser === 'think' || parser === 'xml') text = stripThink(text);
     if (parser === 'xml') text = parseXmlTag(text);

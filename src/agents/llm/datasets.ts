@@ -103,7 +103,11 @@ export async function toDataset<Obs, Act, I>(
   const rows: PromptRow[] = [];
   for (const seed of seeds) {
     const { observation, info } = await env.reset({ seed });
-    rows.push({ seed, prompt: toText(observation, env), info: JSON.parse(JSON.stringify(info, jsonReplacer)) as unknown });
+    rows.push({
+      seed,
+      prompt: toText(observation, env),
+      info: JSON.parse(JSON.stringify(info, jsonReplacer)) as unknown,
+    });
   }
   if (options.path !== undefined) await writeFile(options.path, toJsonl(rows));
   return rows;

@@ -36,7 +36,8 @@ export function defaultSystemPrompt(
     `Answer with ${what}.`,
   ];
   if (parser === 'xml') lines.push('Put the action inside <action></action>; you may reason before it.');
-  if (parser === 'think') lines.push('You may reason inside <think></think> first; then give only the action.');
+  if (parser === 'think')
+    lines.push('You may reason inside <think></think> first; then give only the action.');
   if (parser === 'none') lines.push('Give only the action, nothing else.');
   return lines.join('\n');
 }

@@ -43,7 +43,8 @@ export function formatValue(value: unknown, indent = ''): string {
       })
       .join('\n');
   }
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === 'symbol' || typeof value === 'function') return value.toString();
+  return JSON.stringify(value);
 }
 
 const COLOR_NAMES = ['gray', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'crimson'];
@@ -83,7 +84,9 @@ export function describeAnsiFrame(frame: string): string {
     const lines = plain.replace(/^\n+/, '').split('\n');
     const line = lines.length;
     const column = lines.at(-1)!.length + 1;
-    marks.push(`Marked: ${JSON.stringify(text)} at line ${line}, character ${column} (${styleName(match[1]!)})`);
+    marks.push(
+      `Marked: ${JSON.stringify(text)} at line ${line}, character ${column} (${styleName(match[1]!)})`,
+    );
     plain += text;
   }
   plain += frame.slice(last);
@@ -92,9 +95,13 @@ export function describeAnsiFrame(frame: string): string {
 }
 
 function loopObservationToText(observation: Record<string, unknown>): string {
-  const lines: string[] = [`Task: ${formatValue(observation.taskId)}`, `Objective: ${formatValue(observation.objective)}`];
+  const lines: string[] = [
+    `Task: ${formatValue(observation.taskId)}`,
+    `Objective: ${formatValue(observation.objective)}`,
+  ];
   const section = (title: string, value: unknown): void => {
-    if (isRecord(value) && Object.keys(value).length > 0) lines.push('', `${title}:`, formatValue(value, '  '));
+    if (isRecord(value) && Object.keys(value).length > 0)
+      lines.push('', `${title}:`, formatValue(value, '  '));
   };
   section('Inputs', observation.inputs);
   lines.push('', `Iteration: ${formatValue(observation.iteration)}`);

@@ -60,9 +60,14 @@ function parseDiscrete(answer: string, context: ParseActionContext): number {
   const space = context.actionSpace as unknown as { n: number; start: number };
   const start = space.start;
   const last = start + space.n - 1;
-  const text = answer.trim().toLowerCase().replace(/[.!"'`*]+$/g, '').replace(/^["'`*]+/, '');
+  const text = answer
+    .trim()
+    .toLowerCase()
+    .replace(/[.!"'`*]+$/g, '')
+    .replace(/^["'`*]+/, '');
   const names = context.actionNames?.map((name) => name.toLowerCase());
-  const choices = `an integer from ${start} to ${last}` + (names === undefined ? '' : ` or one of ${names.join(', ')}`);
+  const choices =
+    `an integer from ${start} to ${last}` + (names === undefined ? '' : ` or one of ${names.join(', ')}`);
   if (/^-?\d+$/.test(text)) {
     const index = Number(text);
     if (index >= start && index <= last) return index;
@@ -123,7 +128,9 @@ export function defaultParseAction(answer: string, context: ParseActionContext):
       try {
         value = JSON.parse(answer.trim()) as unknown;
       } catch {
-        throw new ActionParseError(`The answer is not JSON; answer with a JSON value of ${space.toString()}.`);
+        throw new ActionParseError(
+          `The answer is not JSON; answer with a JSON value of ${space.toString()}.`,
+        );
       }
       try {
         return space.fromJsonValue(value);
@@ -161,7 +168,9 @@ export function parseXmlTag(answer: string, tag = 'action'): string {
   const matches = [...answer.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'gi'))];
   const last = matches.at(-1);
   if (last === undefined) {
-    throw new ActionParseError(`No <${tag}>…</${tag}> in the answer: put the action inside <${tag}></${tag}>.`);
+    throw new ActionParseError(
+      `No <${tag}>…</${tag}> in the answer: put the action inside <${tag}></${tag}>.`,
+    );
   }
   return last[1]!.trim();
 }

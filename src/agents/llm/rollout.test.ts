@@ -49,7 +49,12 @@ describe('rollout with an LLM agent', () => {
     expect(trajectory.environmentSteps).toBe(1);
     expect(model.calls).toHaveLength(2);
     const last = trajectory.steps.at(-1)!;
-    expect(last).toMatchObject({ action: undefined, reward: 0, environmentStep: false, answer: 'jump over it' });
+    expect(last).toMatchObject({
+      action: undefined,
+      reward: 0,
+      environmentStep: false,
+      answer: 'jump over it',
+    });
     expect(last.invalidAction).toContain('left, down, right, up');
     expect(trajectory.rewards).toEqual([0, 0]);
   });
@@ -61,14 +66,17 @@ describe('rollout with an LLM agent', () => {
     expect(trajectory.environmentSteps).toBe(1);
     expect(trajectory.steps).toHaveLength(1);
     expect(trajectory.steps[0]!.action).toBe(1);
-    expect(trajectory.steps[0]!.calls.map((call) => call.parseError === undefined)).toEqual([false, false, true]);
+    expect(trajectory.steps[0]!.calls.map((call) => call.parseError === undefined)).toEqual([
+      false,
+      false,
+      true,
+    ]);
     const third = model.calls[2]!.messages;
     expect(third.at(-1)).toMatchObject({ role: 'user' });
     expect(third.at(-1)!.content).toContain('not a valid action');
-    expect(third.filter((message) => message.role === 'assistant').map((message) => message.content)).toEqual([
-      'jump',
-      'swim',
-    ]);
+    expect(third.filter((message) => message.role === 'assistant').map((message) => message.content)).toEqual(
+      ['jump', 'swim'],
+    );
   });
 
   it('ends the episode when the retries run out', async () => {
@@ -119,7 +127,11 @@ describe('rollout with an LLM agent', () => {
     const model = new ScriptedLanguageModel(['1']);
     const trajectory = await rollout(env, createLlmAgent({ model }), { seed: 0 });
     expect(trajectory.status).toBe('error');
-    expect(trajectory.error).toMatchObject({ phase: 'step', name: 'TypeError', message: 'simulator crashed' });
+    expect(trajectory.error).toMatchObject({
+      phase: 'step',
+      name: 'TypeError',
+      message: 'simulator crashed',
+    });
     expect(trajectory.rewards).toEqual([0.5, 0]);
     const failingReset = fromGymLike({
       reset: () => Promise.reject(new Error('no such level')),
@@ -151,14 +163,17 @@ describe('rollout with an LLM agent', () => {
       if (index === 1) controller.abort(new Error('stop'));
       return 'left';
     });
-    const trajectory = await rollout(lake(), createLlmAgent({ model }), { seed: 0, signal: controller.signal });
+    const trajectory = await rollout(lake(), createLlmAgent({ model }), {
+      seed: 0,
+      signal: controller.signal,
+    });
     expect(trajectory.status).toBe('aborted');
     expect(trajectory.environmentSteps).toBe(2);
   });
 
   it('plays a plain agent too', async () => {
-    const trajectory = await rollout(lake(), { name: 'down', act: () => 1 }, // down three times: into the hole at (3, 0)
-     , { seed: 0 });
+    // Down three times: into the hole at (3, 0).
+    const trajectory = await rollout(lake(), { name: 'down', act: () => 1 }, { seed: 0 });
     expect(trajectory).toMatchObject({ status: 'terminated', environmentSteps: 3, modelCalls: 0 });
   });
 });

@@ -74,13 +74,14 @@ export function rubric<State = unknown, Task = unknown>(
 ): Rubric<State, Task> {
   const names = new Set<string>();
   for (const entry of functions) {
-    if (names.has(entry.name)) throw new RangeError(`Two rubric functions are named \`${entry.name}\`; give each its own name.`);
+    if (names.has(entry.name))
+      throw new RangeError(`Two rubric functions are named \`${entry.name}\`; give each its own name.`);
     names.add(entry.name);
     const weight = entry.weight ?? 1;
-    if (!Number.isFinite(weight)) throw new RangeError(`The weight of \`${entry.name}\` must be a finite number, not ${weight}.`);
+    if (!Number.isFinite(weight))
+      throw new RangeError(`The weight of \`${entry.name}\` must be a finite number, not ${weight}.`);
   }
-  const list: readonly RubricFunction<State, Task>[] =
-    functions.length === 0 ? [sumOfRewards as RubricFunction<State, Task>] : functions;
+  const list: readonly RubricFunction<State, Task>[] = functions.length === 0 ? [sumOfRewards] : functions;
   return {
     functions: list,
     async score(trajectory, state, task) {
@@ -92,7 +93,9 @@ export function rubric<State = unknown, Task = unknown>(
           value = await entry.fn(trajectory, state as State, task as Task);
         } catch (cause) {
           const message = cause instanceof Error ? cause.message : String(cause);
-          throw new RubricError(entry.name, `The reward function \`${entry.name}\` threw: ${message}`, { cause });
+          throw new RubricError(entry.name, `The reward function \`${entry.name}\` threw: ${message}`, {
+            cause,
+          });
         }
         if (typeof value !== 'number' || !Number.isFinite(value)) {
           throw new RubricError(

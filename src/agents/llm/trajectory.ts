@@ -37,12 +37,7 @@ export interface TrajectoryStep<Obs, Act, I> {
 
 /** How an episode ended. */
 export type TrajectoryStatus =
-  | 'terminated'
-  | 'truncated'
-  | 'max-episode-steps'
-  | 'invalid-action'
-  | 'error'
-  | 'aborted';
+  'terminated' | 'truncated' | 'max-episode-steps' | 'invalid-action' | 'error' | 'aborted';
 
 /** Where an episode failed. */
 export interface TrajectoryError {
