@@ -21,7 +21,7 @@ export interface TicTacToeInfo extends Record<string, unknown> {
   validActions: number[];
   /** Whether the last action named a taken cell (and so changed nothing). */
   invalidAction: boolean;
-  /** The opponent's last move (1 to 9), or `null`. */
+  /** The cell (1 to 9) the opponent took in this step (or, at reset, before the agent's first move), or `null`. */
   opponentMove: number | null;
   /** `'X'` (the agent), `'O'` (the opponent), `'draw'`, or `null` while the game goes on. */
   outcome: 'X' | 'O' | 'draw' | null;
@@ -70,6 +70,7 @@ export class TicTacToeEnv extends TextGameEnv<number, TicTacToeInfo> {
     if (!this.actionSpace.contains(action)) {
       throw new InvalidActionError(action, this.actionSpace.toString(), 'choose a cell number from 1 to 9.');
     }
+    this.lastOpponentMove = null;
     if (this.board[action - 1] !== ' ') {
       this.message = `Cell ${action} is taken; choose an empty cell.`;
       return this.result(this.invalidMoveReward, true);
