@@ -18,6 +18,7 @@ const FILE_COMMENT = /^\s*(?:#|\/\/|--|;|<!--)\s*file:\s*(\S+?)\s*(?:-->)?\s*$/i
  */
 export function extractCodeBlocks(text: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
+  if (!text.includes('```') && !text.includes('~~~')) return blocks;
   for (const match of text.matchAll(FENCE)) {
     const info = (match[2] ?? '').trim();
     let content = match[3] ?? '';

@@ -356,7 +356,11 @@ export class LoopRun {
   }
 
   private emit(body: LoopEventBody): void {
-    const event = { ...body, episodeId: this.state.episodeId, seq: this.sequence++, time: this.state.time };
+    // Stamped in place (bodies are made for one event): no copy per event, same keys in the same order.
+    const event = body as LoopEvent;
+    event.episodeId = this.state.episodeId;
+    event.seq = this.sequence++;
+    event.time = this.state.time;
     this.buffer.push(event);
   }
 
