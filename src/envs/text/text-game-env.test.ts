@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../../registry/registry.js';
+import { checkEnv } from '../../testing/check-env.js';
+import { AdventureEnv } from './adventure.js';
+import { GuessNumberEnv } from './guess-number.js';
+import { TicTacToeEnv } from './tic-tac-toe.js';
+import { WordleEnv } from './wordle.js';
 import {
   createTextActionSpace,
   createTextObservationSpace,
@@ -38,4 +43,22 @@ describe('textRegistrations', () => {
       'text/adventure-v0': 50,
     });
   });
+});
+
+describe('the raw text environments', () => {
+  const factories = {
+    GuessNumberEnv: (renderMode?: 'ansi') => new GuessNumberEnv({ renderMode }),
+    WordleEnv: (renderMode?: 'ansi') => new WordleEnv({ renderMode }),
+    TicTacToeEnv: (renderMode?: 'ansi') => new TicTacToeEnv({ renderMode, opponentStarts: true }),
+    AdventureEnv: (renderMode?: 'ansi') => new AdventureEnv({ renderMode }),
+  };
+  for (const [name, create] of Object.entries(factories)) {
+    it(`${name} passes checkEnv without warnings`, async () => {
+      const report = await checkEnv(create(), {
+        sampledSteps: 100,
+        makeEnv: ({ renderMode }) => create(renderMode === 'ansi' ? 'ansi' : undefined),
+      });
+      expect(report.warnings).toEqual([]);
+    });
+  }
 });
