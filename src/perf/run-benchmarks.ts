@@ -5,7 +5,9 @@ import { defaultRegistry } from '../registry/default-registry.js';
 import { makeVec } from '../registry/make-vec.js';
 import { make } from '../registry/make.js';
 import { bareCartPoleSteps } from './bare-cart-pole.js';
+import { formatLoopBenchmarks, measureLoopBenchmarks, type LoopBenchmarkReport } from './loop-benchmarks.js';
 import { measure, measureAlternately, type Measurement } from './measure.js';
+import { formatModelBenchmark, runModelBenchmark, type ModelBenchmarkResult } from './model-benchmarks.js';
 
 /** Gymnasium 1.4 on this machine, as measured for the issue (steps per second). */
 const GYMNASIUM_MAKE = 146_000;
@@ -67,14 +69,77 @@ function format(perSecond: number): string {
 }
 
 /**
- * `npm run bench`: steps per second of the classic environments through `make()`, unwrapped, synchronous and
- * vectorized, each beside a bare typed-array CartPole loop measured in the same run, and against the Gymnasium
- * figures measured on this machine. `--check` exits 1 when a target is missed; `--json` prints JSON.
+ * `npm run bench`: three groups, each beside a baseline measured in the same run. `classic`: steps per second of
+ * the classic environments through `make()`, unwrapped, synchronous and vectorized, beside a bare typed-array
+ * CartPole loop and the Gymnasium figures measured on this machine. `loops`: the bundled loop environments in sim
+ * beside Python SimEnv's figures. `models`: model calls through the facade against the local model server beside
+ * the bare SDK and raw HTTP. `--only classic,loops` picks groups; `--check` exits 1 when a target is missed;
+ * `--json` prints JSON.
  */
+const GROUPS = ['classic', 'loops', 'models'] as const;
+type Group = (typeof GROUPS)[number];
+
+/** The groups named by `--only a,b` (default all), with a clear error for an unknown one. */
+function selectedGroups(argv: readonly string[]): Set<Group> {
+  const index = argv.indexOf('--only');
+  if (index < 0) return new Set(GROUPS);
+  const names = (argv[index + 1] ?? '').split(',').filter((name) => name !== '');
+  const unknown = names.filter((name) => !(GROUPS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(
+      `--only takes a comma-separated list of ${GROUPS.join(', ')}; got "${argv[index + 1] ?? ''}"`,
+    );
+  }
+  return new Set(names as Group[]);
+}
+
+interface ClassicReport {
+  baseline: { single: Measurement; batch: Measurement };
+  rows: Row[];
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const json = process.argv.includes('--json');
   const scale = Number(process.env['LOOPGYM_BENCH_SCALE'] ?? '1');
+  if (!(scale > 0))
+    throw new Error(
+      `LOOPGYM_BENCH_SCALE must be a positive number; got ${process.env['LOOPGYM_BENCH_SCALE']}`,
+    );
+  const groups = selectedGroups(process.argv);
+  // Each group is printed as soon as it is measured (the whole benchmark takes a minute or two).
+  const emit = (lines: readonly string[]): void => {
+    if (!json) console.log([...lines, ''].join('\n'));
+  };
+  const classic = groups.has('classic') ? await measureClassic(scale) : undefined;
+  if (classic !== undefined) emit(formatClassic(classic));
+  let loops: LoopBenchmarkReport | undefined;
+  if (groups.has('loops')) {
+    loops = await measureLoopBenchmarks({ scale });
+    emit(formatLoopBenchmarks(loops));
+  }
+  let models: ModelBenchmarkResult | undefined;
+  if (groups.has('models')) {
+    models = await runModelBenchmark();
+    emit(formatModelBenchmark(models));
+  }
+  const missed = [
+    ...(classic?.rows ?? [])
+      .filter((r) => r.target !== undefined && !r.target.met)
+      .map((r) => r.measurement.name),
+    ...(loops !== undefined && !loops.targetMet ? ['loop environments'] : []),
+    ...(models !== undefined && !models.targets.throughput.met ? ['model call throughput'] : []),
+    ...(models !== undefined && !models.targets.cpu.met ? ['model call CPU'] : []),
+  ];
+  if (json) {
+    console.log(JSON.stringify({ classic, loops, models, missed }, null, 2));
+  } else {
+    console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}.`);
+  }
+  if (check && missed.length > 0) process.exitCode = 1;
+}
+
+async function measureClassic(scale: number): Promise<ClassicReport> {
   const single = Math.round(1_000_000 * scale);
   const vectorRounds = Math.max(1, Math.round(4_000 * scale));
 
@@ -163,27 +228,26 @@ async function main(): Promise<void> {
     });
   }
 
-  const missed = rows.filter((r) => r.target !== undefined && !r.target.met);
-  if (json) {
-    console.log(JSON.stringify({ baseline: { single: bareSingle, batch: bareBatch }, rows }, null, 2));
-  } else {
-    console.log(
-      `Baselines (same run): ${bareSingle.name} ${format(bareSingle.perSecond)}; ${bareBatch.name} ${format(bareBatch.perSecond)}`,
-    );
-    console.log('');
-    for (const row of rows) {
-      const { measurement, baseline, reference, target } = row;
-      const parts = [
-        `${measurement.name.padEnd(42)} ${format(measurement.perSecond).padStart(11)}`,
-        `${(measurement.perSecond / baseline.perSecond).toFixed(3)}x bare`,
-      ];
-      if (reference !== undefined)
-        parts.push(`${(measurement.perSecond / reference.perSecond).toFixed(1)}x ${reference.name}`);
-      if (target !== undefined) parts.push(`target ${target.text}: ${target.met ? 'met' : 'MISSED'}`);
-      console.log(parts.join('  |  '));
-    }
+  return { baseline: { single: bareSingle, batch: bareBatch }, rows };
+}
+
+function formatClassic({ baseline, rows }: ClassicReport): string[] {
+  const lines = [
+    `Baselines (same run): ${baseline.single.name} ${format(baseline.single.perSecond)}; ${baseline.batch.name} ${format(baseline.batch.perSecond)}`,
+    '',
+  ];
+  for (const row of rows) {
+    const { measurement, baseline: base, reference, target } = row;
+    const parts = [
+      `${measurement.name.padEnd(42)} ${format(measurement.perSecond).padStart(11)}`,
+      `${(measurement.perSecond / base.perSecond).toFixed(3)}x bare`,
+    ];
+    if (reference !== undefined)
+      parts.push(`${(measurement.perSecond / reference.perSecond).toFixed(1)}x ${reference.name}`);
+    if (target !== undefined) parts.push(`target ${target.text}: ${target.met ? 'met' : 'MISSED'}`);
+    lines.push(parts.join('  |  '));
   }
-  if (check && missed.length > 0) process.exitCode = 1;
+  return lines;
 }
 
 await main();
