@@ -160,7 +160,7 @@ async function startChildServer(latencyMs: number): Promise<RunningServer> {
 
 async function startServer(where: 'child-process' | 'in-process', latencyMs: number): Promise<RunningServer> {
   if (where === 'child-process') return startChildServer(latencyMs);
-  const server = await startModelServer({ latencyMs });
+  const server = await startModelServer({ latencyMs, requestLogLimit: 0 });
   return { url: server.url, stop: () => server.close(), cpuMs: () => Promise.resolve(Number.NaN) };
 }
 
@@ -330,7 +330,7 @@ export function formatModelBenchmark(result: ModelBenchmarkResult): string[] {
 
 /** The child process side: serve until the parent disconnects; answer CPU questions. */
 async function serveForParent(latencyMs: number): Promise<void> {
-  const server = await startModelServer({ latencyMs });
+  const server = await startModelServer({ latencyMs, requestLogLimit: 0 });
   process.on('message', () => {
     const usage = process.cpuUsage();
     process.send?.({ cpuMs: (usage.user + usage.system) / 1000 });

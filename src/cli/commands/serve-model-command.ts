@@ -174,6 +174,8 @@ export function addServeModelCommand(
       const options = serveModelOptions(flags);
       const server = await startModelServer({
         ...options,
+        // Each request is logged on stderr; none is kept, so a server left running does not grow.
+        requestLogLimit: 0,
         onRequest: (request) => io.err(describeRequest(request)),
       });
       io.out(server.url);

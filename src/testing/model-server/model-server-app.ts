@@ -32,6 +32,8 @@ export interface ModelServerRequest {
 export interface ModelServerState {
   readonly faults: FaultPlan;
   readonly requests: ModelServerRequest[];
+  /** The most requests `requests` keeps (older ones are dropped). */
+  readonly requestLogLimit: number;
   readonly latencyMs: number;
   readonly apiKey: string | undefined;
   /** The model for a model name, or `undefined` for a model the server does not know (404). */
@@ -101,6 +103,8 @@ export function createModelServerApp(
 
   let received = 0;
   app.use(async (c, next) => {
+    // Latency counts from the request's arrival, so reading its body does not add to it.
+    const arrived = performance.now();
     received += 1;
     const parsed = c.req.method === 'POST' ? await readJson(c) : { ok: true as const, value: null };
     const body = parsed.ok ? parsed.value : null;
@@ -115,7 +119,10 @@ export function createModelServerApp(
       status: null,
       faults: [],
     };
-    state.requests.push(entry);
+    if (state.requestLogLimit > 0) {
+      state.requests.push(entry);
+      while (state.requests.length > state.requestLogLimit) state.requests.shift();
+    }
     const isModelCall = endpoints.some((endpoint) => endpoint.path === c.req.path) && c.req.method === 'POST';
     const faults = isModelCall ? state.faults.take(c.req.path, entry.stream) : undefined;
     if (faults?.dropConnection === true) {
@@ -126,7 +133,8 @@ export function createModelServerApp(
     }
     const delay = state.latencyMs + (faults?.latencyMs ?? 0);
     if ((faults?.latencyMs ?? 0) > 0) entry.faults.push('latency');
-    if (delay > 0) await sleep(delay);
+    const remaining = delay - (performance.now() - arrived);
+    if (remaining > 0) await sleep(remaining);
     const dialect = dialectOf(c);
     if (!authorized(c, state.apiKey)) {
       const message =

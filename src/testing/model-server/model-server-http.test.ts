@@ -104,6 +104,31 @@ describe('the request log, unknown routes and the lifecycle', () => {
     expect(seen).toEqual(['/v1/chat/completions 200', '/v2/whatever 404']);
   });
 
+  it('keeps only the newest requestLogLimit requests, so a long-running server does not grow without bound', async () => {
+    await start({ requestLogLimit: 3 });
+    for (let i = 0; i < 5; i++) {
+      await post('/v1/chat/completions', chatBody({ messages: [{ role: 'user', content: `message ${i}` }] }));
+    }
+    expect(server!.requests.map((request) => JSON.stringify(request.body))).toEqual(
+      [2, 3, 4].map((i) =>
+        JSON.stringify(chatBody({ messages: [{ role: 'user', content: `message ${i}` }] })),
+      ),
+    );
+  });
+
+  it('keeps no requests with requestLogLimit 0, and still reports each to onRequest', async () => {
+    const seen: string[] = [];
+    await start({ requestLogLimit: 0, onRequest: (request) => seen.push(request.path) });
+    await post('/v1/chat/completions', chatBody());
+    expect(server!.requests).toEqual([]);
+    expect(seen).toEqual(['/v1/chat/completions']);
+  });
+
+  it('refuses a negative or fractional requestLogLimit', async () => {
+    await expect(startModelServer({ requestLogLimit: -1 })).rejects.toThrow(/requestLogLimit/);
+    await expect(startModelServer({ requestLogLimit: 1.5 })).rejects.toThrow(/requestLogLimit/);
+  });
+
   it('waits latencyMs before answering', async () => {
     await start({ latencyMs: 120 });
     const begin = performance.now();

@@ -29,6 +29,11 @@ export interface ModelServerOptions {
   models?: ((modelName: string) => LanguageModel | undefined) | undefined;
   /** The names `GET /v1/models` lists. Default: the simulated model profiles. */
   modelNames?: readonly string[] | undefined;
+  /**
+   * How many requests {@link ModelServer.requests} keeps, newest last; older ones are dropped so that a server
+   * running for hours does not grow without bound. Default 10 000; 0 keeps none (`onRequest` still sees each).
+   */
+  requestLogLimit?: number | undefined;
   /** Called with each request once its status is known (or its connection dropped), e.g. to log it. */
   onRequest?: ((request: ModelServerRequest) => void) | undefined;
 }
@@ -40,7 +45,7 @@ export interface ModelServer {
   /** The server's root, without `/v1` (what the Anthropic SDK takes as `baseURL`). */
   readonly origin: string;
   readonly port: number;
-  /** Every request received so far, oldest first (a live list). */
+  /** The requests received so far, oldest first, at most `requestLogLimit` of them (a live list). */
   readonly requests: readonly ModelServerRequest[];
   /** Replaces the faults (and restarts their counts). */
   setFaults(faults: readonly ModelServerFault[]): void;
@@ -65,6 +70,12 @@ export interface ModelServer {
  */
 export async function startModelServer(options: ModelServerOptions = {}): Promise<ModelServer> {
   const host = options.host ?? '127.0.0.1';
+  const requestLogLimit = options.requestLogLimit ?? 10_000;
+  if (!Number.isSafeInteger(requestLogLimit) || requestLogLimit < 0) {
+    throw new RangeError(
+      `requestLogLimit must be a whole number >= 0, not ${String(options.requestLogLimit)}.`,
+    );
+  }
   const faults = new FaultPlan(options.faults ?? []);
   const requests: ModelServerRequest[] = [];
   const models = options.models ?? ((modelName: string) => new ServerSimModel(modelName));
@@ -72,6 +83,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     {
       faults,
       requests,
+      requestLogLimit,
       latencyMs: options.latencyMs ?? 0,
       apiKey: options.apiKey,
       models,
