@@ -141,9 +141,31 @@ export {
   type TransitionInfo,
 } from './envs/toy-text/transition-table-env.js';
 
+// Text environments for language models
+export { textRegistrations } from './envs/text/text-registrations.js';
+export {
+  TextGameEnv,
+  createTextObservationSpace,
+  createTextActionSpace,
+  TEXT_GAME_METADATA,
+} from './envs/text/text-game-env.js';
+export { GuessNumberEnv, type GuessNumberOptions, type GuessNumberInfo } from './envs/text/guess-number.js';
+export {
+  WordleEnv,
+  scoreGuess,
+  type WordleOptions,
+  type WordleInfo,
+  type WordleGuess,
+  type LetterFeedback,
+} from './envs/text/wordle.js';
+export { TicTacToeEnv, type TicTacToeOptions, type TicTacToeInfo } from './envs/text/tic-tac-toe.js';
+export { AdventureEnv, type AdventureOptions, type AdventureInfo } from './envs/text/adventure.js';
+
 // Agents and evaluation
 export type { Agent, ActContext } from './agents/agent.js';
 export { RandomAgent, type RandomAgentOptions } from './agents/random-agent.js';
+export { fromGymLike, type GymLike } from './agents/from-gym-like.js';
+export * from './agents/llm/index.js';
 export {
   runEpisodes,
   summarize,
@@ -396,3 +418,34 @@ export {
   defaultResponseCachePath,
   type DefaultLiveBackendOptions,
 } from './backends/live/create-default-live-backend.js';
+
+// The run store
+export {
+  RunStore,
+  openRunStore,
+  resolveStorePath,
+  DEFAULT_STORE_PATH,
+  type OpenRunStoreOptions,
+} from './store/run-store.js';
+export type {
+  RunKind,
+  RunStatus,
+  RunConfig,
+  StepRecord,
+  ModelCallEntry,
+  EpisodeRecord,
+  StoredRun,
+  StoredEpisode,
+  StoredStep,
+  StoredModelCall,
+  RunFilter,
+} from './store/run-records.js';
+export { StoreError, SchemaTooNewError } from './store/store-error.js';
+export { exportRun, EXPORT_FORMATS, type ExportFormat } from './store/export-run.js';
+export {
+  EXPORT_FORMAT_VERSION,
+  episodeLineSchema,
+  rolloutResultSchema,
+  type EpisodeLine,
+  type RolloutResult,
+} from './store/export-records.js';
