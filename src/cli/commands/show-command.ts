@@ -29,9 +29,7 @@ function indent(text: string): string {
 
 function isEmptyJson(value: unknown): boolean {
   return (
-    value === null ||
-    value === undefined ||
-    (typeof value === 'object' && Object.keys(value).length === 0)
+    value === null || value === undefined || (typeof value === 'object' && Object.keys(value).length === 0)
   );
 }
 
