@@ -53,7 +53,7 @@ export function describeRun(run: StoredRun, overview: RunOverview): string {
     ['seeds', formatSeeds(run.seeds)],
     ['started (UTC)', formatTime(run.startedAt)],
     ['finished (UTC)', formatTime(run.finishedAt)],
-    ['duration', overview.durationSeconds === null ? '-' : `${formatDecimal(overview.durationSeconds, 1)} s`],
+    ['duration', overview.durationSeconds === null ? '-' : `${formatDecimal(overview.durationSeconds, 2)} s`],
     [
       'episodes',
       overview.errors === 0
