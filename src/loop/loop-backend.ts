@@ -22,4 +22,11 @@ export interface ModelCaller {
 export interface LoopBackend {
   readonly name: string;
   model(binding: ModelBinding, caller: ModelCaller): LanguageModel;
+  /**
+   * `true` when every model of this backend answers within the call, without I/O or timers (its promise settles
+   * before any timer could fire), as simulated models do. The engine then arms no wall-clock timeout for a worker
+   * without tools: such a timeout could never fire. The latency the model reports is still held against the
+   * worker's `timeout_seconds`. Default `false`.
+   */
+  readonly answersAtOnce?: boolean | undefined;
 }

@@ -17,6 +17,8 @@ export function createSimBackend(options: SimLanguageModelOptions = {}): LoopBac
   const models = new Map<string, SimLanguageModel>();
   return {
     name: 'sim',
+    // Simulated models answer without waiting on anything: the engine needs no wall-clock timer for them.
+    answersAtOnce: true,
     model(binding: ModelBinding, _caller: ModelCaller) {
       let model = models.get(binding.name);
       if (model === undefined) {

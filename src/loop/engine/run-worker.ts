@@ -3,7 +3,7 @@ import type { WorkerProgram } from '../../lss/compile/loop-program.js';
 import type { GenerateResult, ModelMessage } from '../../models/language-model.js';
 import { deriveSeed } from '../derive-seed.js';
 import type { LoopBackend } from '../loop-backend.js';
-import { parseWorkerOutput } from '../parse-worker-output.js';
+import { parseWorkerOutput, type ParsedWorkerOutput } from '../parse-worker-output.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import type { WorkerOutput } from '../worker-output.js';
 import type { EpisodeState, IterationRecord } from './episode-state.js';
@@ -52,7 +52,7 @@ export async function runWorker(
   override: string | undefined,
 ): Promise<WorkerRunResult> {
   const { state } = context;
-  if (override !== undefined) return finish(worker, context, override, 'action', 0);
+  if (override !== undefined) return finish(worker, context, { raw: override }, 'action', 0);
   if (!state.ledger.withinBudget(worker.id, worker.costBudgetUsd)) {
     return fail(
       worker,
@@ -91,6 +91,8 @@ export async function runWorker(
   let messages: ModelMessage[] = prompt.messages;
   let latency = 0;
   const attempts = worker.retries + 1;
+  // A model that answers within the call cannot outlast a wall-clock timer unless tool calls run in between.
+  const untimed = context.backend.answersAtOnce === true && worker.tools.length === 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const willRetry = attempt < attempts;
     state.emit({
@@ -101,10 +103,8 @@ export async function runWorker(
       modelId: worker.model.id,
       messages,
     });
-    const timer = new AbortController();
-    const onAbort = (): void => timer.abort(state.signal.reason);
-    state.signal.addEventListener('abort', onAbort, { once: true });
-    const clock = setTimeout(() => timer.abort(new Error('timeout')), worker.timeoutSeconds * 1000);
+    const timer = untimed ? undefined : armTimeout(worker, state.signal);
+    const attemptSignal = timer === undefined ? NEVER_ABORTED : timer.signal;
     let attemptLatency = 0;
     let answer: GenerateResult;
     try {
@@ -119,7 +119,7 @@ export async function runWorker(
           seed: deriveSeed(state.seed, state.task.id, state.iteration, worker.id, attempt, round),
           tools: context.tools.definitionsFor(worker.tools),
           responseFormat: worker.output.format === 'json' ? { type: 'json' } : undefined,
-          abortSignal: timer.signal,
+          abortSignal: attemptSignal,
           purpose: {
             kind: 'worker',
             id: worker.id,
@@ -182,7 +182,7 @@ export async function runWorker(
       }
     } catch (error) {
       latency += attemptLatency;
-      const timedOut = timer.signal.aborted && !state.signal.aborted;
+      const timedOut = attemptSignal.aborted && !state.signal.aborted;
       if (state.signal.aborted) throw error;
       const code = timedOut ? 'timeout' : error instanceof ToolLoopError ? 'tool-error' : 'model-error';
       const message = timedOut
@@ -192,8 +192,7 @@ export async function runWorker(
       if (!willRetry) return failed;
       continue;
     } finally {
-      clearTimeout(clock);
-      state.signal.removeEventListener('abort', onAbort);
+      timer?.disarm();
     }
     latency += attemptLatency;
     if (attemptLatency > worker.timeoutSeconds) {
@@ -224,12 +223,36 @@ export async function runWorker(
       ];
       continue;
     }
-    return finish(worker, context, answer.text, 'model', latency);
+    return finish(worker, context, { raw: answer.text, parsed: parsed.output }, 'model', latency);
   }
   return fail(worker, context, attempts, 'model-error', 'No attempt succeeded.', false, latency);
 }
 
 class ToolLoopError extends Error {}
+
+/** The signal of an attempt that no timer or cancellation can reach (see `LoopBackend.answersAtOnce`). */
+const NEVER_ABORTED = new AbortController().signal;
+
+/**
+ * The wall-clock timeout of one attempt: its signal is aborted after the worker's `timeout_seconds`, or when the
+ * episode is cancelled during the attempt.
+ */
+function armTimeout(
+  worker: WorkerProgram,
+  episodeSignal: AbortSignal,
+): { signal: AbortSignal; disarm: () => void } {
+  const timer = new AbortController();
+  const onAbort = (): void => timer.abort(episodeSignal.reason);
+  episodeSignal.addEventListener('abort', onAbort, { once: true });
+  const clock = setTimeout(() => timer.abort(new Error('timeout')), worker.timeoutSeconds * 1000);
+  return {
+    signal: timer.signal,
+    disarm: () => {
+      clearTimeout(clock);
+      episodeSignal.removeEventListener('abort', onAbort);
+    },
+  };
+}
 
 async function runToolCall(
   worker: WorkerProgram,
@@ -312,11 +335,12 @@ function fail(
 async function finish(
   worker: WorkerProgram,
   context: WorkerRunContext,
-  raw: string,
+  answer: { raw: string; parsed?: WorkerOutput | undefined },
   source: 'model' | 'action',
   latencySeconds: number,
 ): Promise<WorkerRunResult> {
   const { state, record } = context;
+  const { raw } = answer;
   (state.callLog.worker[worker.id] ??= []).push(state.time);
   const check = await context.guard.inspect(
     'post_worker',
@@ -335,11 +359,15 @@ async function finish(
     );
   }
   const text = check.text ?? raw;
-  const parsed = parseWorkerOutput(text, {
-    workerId: worker.id,
-    name: worker.output.name,
-    format: worker.output.format,
-  });
+  // The answer was parsed already unless a safety constraint changed it.
+  const parsed: ParsedWorkerOutput =
+    answer.parsed !== undefined && text === raw
+      ? { ok: true, output: answer.parsed }
+      : parseWorkerOutput(text, {
+          workerId: worker.id,
+          name: worker.output.name,
+          format: worker.output.format,
+        });
   if (!parsed.ok) return fail(worker, context, 1, 'format', parsed.error, false, latencySeconds);
   state.emit({
     type: 'worker-output',
