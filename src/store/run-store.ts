@@ -109,6 +109,7 @@ export class RunStore {
       completed: database.prepare<[string], { episode_index: number }>(
         'SELECT episode_index FROM episodes WHERE run_id = ? ORDER BY episode_index',
       ),
+      runExists: database.prepare<[string], { found: number }>('SELECT 1 AS found FROM runs WHERE id = ?'),
       episodeExists: database.prepare<[string, number], { id: number }>(
         'SELECT id FROM episodes WHERE run_id = ? AND episode_index = ?',
       ),
@@ -294,7 +295,8 @@ export class RunStore {
           'completedEpisodeIndexes(runId) when resuming.',
         { code: 'episode-duplicate' },
       );
-    if (this.queries.runById.get(runId) === undefined) throw this.notFound(runId);
+    // Not runById: its episode count scans the run's episodes, which made writing n episodes cost O(n²).
+    if (this.queries.runExists.get(runId) === undefined) throw this.notFound(runId);
     const calls = episode.modelCalls ?? [];
     const usage = episode.usage ?? {
       inputTokens: calls.reduce((sum, call) => sum + call.usage.inputTokens, 0),
