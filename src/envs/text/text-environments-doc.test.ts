@@ -21,11 +21,10 @@ function blocks(language: string): string[] {
 }
 
 /**
- * The page's TypeScript blocks as one module: their imports merged (the page imports from `loopgym` and
- * `loopgym/testing`), resolved against the source. `loopgym` also re-exports the LLM adapter, which the page
- * imports from the package root.
+ * The page's TypeScript blocks as one module, their imports (from `loopgym` and `loopgym/testing`) merged and
+ * resolved against the source.
  */
-function exampleModule(directory: string): string {
+function exampleModule(): string {
   const imports = new Map<string, Set<string>>();
   const bodies = blocks('ts').map((block) =>
     block.replace(/^import \{([^}]*)\} from '([^']+)';\n/gm, (_, names: string, from: string) => {
@@ -35,14 +34,8 @@ function exampleModule(directory: string): string {
       return '';
     }),
   );
-  const root = join(directory, 'loopgym-root.ts');
-  writeFileSync(
-    root,
-    `export * from ${JSON.stringify(source('../../index.ts'))};\n` +
-      `export * from ${JSON.stringify(source('../../agents/llm/index.ts'))};\n`,
-  );
   const modules: Record<string, string> = {
-    loopgym: root,
+    loopgym: source('../../index.ts'),
     'loopgym/testing': source('../../testing/index.ts'),
   };
   const header = [...imports].map(([from, names]) => {
@@ -57,7 +50,7 @@ describe('docs/text-environments.md', () => {
   it('has an example environment that passes checkEnv and an LLM agent that plays it', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'loopgym-text-doc-'));
     const file = join(directory, 'example.ts');
-    writeFileSync(file, exampleModule(directory));
+    writeFileSync(file, exampleModule());
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       await import(file);
