@@ -96,19 +96,22 @@ export async function* readLoopNetRecords(
     throw new CorpusNotFoundError(file, 'corpus', error);
   });
   try {
-    const handle_ = lineHandler(file, options);
+    const onLine = lineHandler(file, options);
     const splitter = new JsonlLineSplitter();
     const buffer = Buffer.allocUnsafe(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null).catch((error: unknown) => {
+        // A directory opens but does not read (EISDIR).
+        throw new CorpusNotFoundError(file, 'corpus', error);
+      });
       if (bytesRead === 0) break;
       for (const line of splitter.push(buffer.subarray(0, bytesRead))) {
-        const entry = handle_(line);
+        const entry = onLine(line);
         if (entry !== undefined) yield entry;
       }
     }
     for (const line of splitter.end()) {
-      const entry = handle_(line);
+      const entry = onLine(line);
       if (entry !== undefined) yield entry;
     }
   } finally {
