@@ -51,6 +51,8 @@ export interface EvaluateOptions<Obs = unknown, Act = unknown, I = Info> {
   agentName?: string | undefined;
   /** The model id recorded with the run (`openai:gpt-4.1-mini`), when the agent uses one. */
   model?: string | undefined;
+  /** The backend recorded with the run (default: `envOptions.backend`, for loops). */
+  backend?: string | undefined;
   /** Examples (seeds) to play; default 10, or the length of `seeds`. */
   episodes?: number | undefined;
   /** Explicit seeds, one per example. */

@@ -12,6 +12,9 @@ import { isInfrastructureError } from './infrastructure-error.js';
 import { RolloutSlot, slotSourceOf, type AttemptSettings } from './rollout-slot.js';
 import { jsonData, readResumableRun, type EvalRunSettings } from './stored-eval-run.js';
 
+/** How long the runner may keep the event loop to itself. */
+const YIELD_EVERY_MS = 20;
+
 function checkWhole(name: string, value: number, minimum: number): number {
   if (!Number.isSafeInteger(value) || value < minimum) {
     throw new InvalidArgumentError(`${name} must be a whole number ≥ ${minimum}, got ${value}.`);
@@ -124,7 +127,8 @@ async function runEvaluation<Obs, Act, I>(
       agent: options.agentName ?? agentNameOf(options, slots[0]),
       model: options.model,
       backend:
-        typeof options.envOptions?.['backend'] === 'string' ? options.envOptions['backend'] : undefined,
+        options.backend ??
+        (typeof options.envOptions?.['backend'] === 'string' ? options.envOptions['backend'] : undefined),
       seeds: plan.seeds,
       config: {
         ...jsonDataOf(options.config),
@@ -142,6 +146,14 @@ async function runEvaluation<Obs, Act, I>(
     const timeoutMs = options.timeout === undefined ? undefined : options.timeout * 1000;
     const aborted = (): boolean => options.signal?.aborted === true;
     let next = 0;
+    // Environments and agents that answer at once never leave the microtask queue: give timers and signals
+    // (Ctrl-C) a turn every so often.
+    let lastYield = performance.now();
+    const yieldNow = async (): Promise<void> => {
+      if (performance.now() - lastYield < YIELD_EVERY_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    };
     const work = async (slot: RolloutSlot<Obs, Act, I>): Promise<void> => {
       while (failure === undefined && !aborted() && next < pending.length) {
         const planned = episodeAt(plan, pending[next++]!);
@@ -178,6 +190,7 @@ async function runEvaluation<Obs, Act, I>(
         tracker.add(outcome);
         options.onEpisode?.(outcome, result.trajectory);
         options.onProgress?.(tracker.snapshot(inFlight));
+        await yieldNow();
       }
     };
     const workers = Array.from({ length: Math.min(concurrency, pending.length) }, async (_, index) => {
