@@ -28,12 +28,6 @@ export interface RunOverview {
   durationSeconds: number | null;
 }
 
-function summarySuccessRate(summary: unknown): number | null {
-  if (typeof summary !== 'object' || summary === null) return null;
-  const rate = (summary as Record<string, unknown>)['successRate'];
-  return typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
-}
-
 function metricSuccessRate(episodes: readonly StoredEpisode[]): number | null {
   const values = episodes
     .map((episode) => episode.metrics['success'])
@@ -41,12 +35,38 @@ function metricSuccessRate(episodes: readonly StoredEpisode[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function durationOf(run: StoredRun, episodes: readonly StoredEpisode[]): number | null {
-  const ends = episodes.map((episode) => episode.endedAt).filter((end): end is string => end !== null);
-  const end = run.finishedAt ?? ends.sort().at(-1);
-  if (end === undefined) return null;
+/**
+ * Seconds from the run's start to its end, or to `lastEpisodeEnd` while it has not finished; `null` when unknown.
+ *
+ * @example
+ * ```ts
+ * runDuration(run, null); // e.g. 12.5 for a finished run
+ * ```
+ */
+export function runDuration(run: StoredRun, lastEpisodeEnd: string | null): number | null {
+  const end = run.finishedAt ?? lastEpisodeEnd;
+  if (end === null) return null;
   const seconds = (Date.parse(end) - Date.parse(run.startedAt)) / 1000;
   return Number.isFinite(seconds) ? seconds : null;
+}
+
+function durationOf(run: StoredRun, episodes: readonly StoredEpisode[]): number | null {
+  const ends = episodes.map((episode) => episode.endedAt).filter((end): end is string => end !== null);
+  return runDuration(run, ends.sort().at(-1) ?? null);
+}
+
+/**
+ * The success rate of a run's summary (`successRate`), or `null` when it has none.
+ *
+ * @example
+ * ```ts
+ * summarySuccessRate({ successRate: 0.5 }); // 0.5
+ * ```
+ */
+export function summarySuccessRate(summary: unknown): number | null {
+  if (typeof summary !== 'object' || summary === null) return null;
+  const rate = (summary as Record<string, unknown>)['successRate'];
+  return typeof rate === 'number' && Number.isFinite(rate) ? rate : null;
 }
 
 /**

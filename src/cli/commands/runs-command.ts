@@ -7,6 +7,7 @@ import { formatTable } from '../format-table.js';
 import { parseCount } from '../parse-options.js';
 import { HOW_TO_CREATE_RUNS, openExistingStore, type StoreCommandOptions } from './open-existing-store.js';
 import { formatCost, formatDecimal, formatRate, formatTime, runOverview } from './run-overview.js';
+import { RunTotalsReader } from './run-totals-reader.js';
 
 const KINDS: readonly RunKind[] = ['eval', 'train', 'loop'];
 const STATUSES: readonly RunStatus[] = ['running', 'completed', 'failed', 'interrupted'];
@@ -74,10 +75,13 @@ export function addRunsCommand(program: Command, io: CliIo, options: StoreComman
         );
         return;
       }
+      // Figures come from one aggregate query per run; an in-memory store has no file to open twice.
+      const totals = store.path === ':memory:' ? undefined : new RunTotalsReader(store.path);
       try {
-        const runs = store
-          .listRuns(filter)
-          .map((run) => ({ run, overview: runOverview(run, store.episodes(run.id)) }));
+        const runs = store.listRuns(filter).map((run) => ({
+          run,
+          overview: totals?.overview(run) ?? runOverview(run, store.episodes(run.id)),
+        }));
         if (flags.json === true) {
           io.out(
             JSON.stringify(
@@ -124,6 +128,7 @@ export function addRunsCommand(program: Command, io: CliIo, options: StoreComman
           ),
         );
       } finally {
+        totals?.close();
         store.close();
       }
     });
