@@ -59,7 +59,9 @@ export function lesComposite(
   for (const category of LES_CATEGORIES) {
     const weight = weights[category];
     if (!(Number.isFinite(weight) && weight >= 0)) {
-      throw new InvalidArgumentError(`The LES weight of ${category} must be a finite number ≥ 0, got ${weight}.`);
+      throw new InvalidArgumentError(
+        `The LES weight of ${category} must be a finite number ≥ 0, got ${weight}.`,
+      );
     }
     const score = categories[category];
     if (score === null || score === undefined) continue;

@@ -23,7 +23,9 @@ describe('LES 1.0 category formulas', () => {
     // not improving: 0.75 × 0.5 = 0.375 → below the floor 0.5 → 0
     expect(effectivenessScore({ goalTrace: [0.6, 0.6, 0.6], goalTarget: 0.8, iterationBudget: 6 })).toBe(0);
     // improving with budget = actual: 0.75 → (0.75 − 0.5) / 0.5 = 0.5
-    expect(effectivenessScore({ goalTrace: [0.4, 0.5, 0.6], goalTarget: 0.8, iterationBudget: 3 })).toBeCloseTo(0.5, 12);
+    expect(
+      effectivenessScore({ goalTrace: [0.4, 0.5, 0.6], goalTarget: 0.8, iterationBudget: 3 }),
+    ).toBeCloseTo(0.5, 12);
     expect(isImproving([0.1])).toBe(false);
     expect(isImproving([0.1, 0.2, 0.3, 0.2, 0.3, 0.4])).toBe(true); // final third: 2 of 2 improved
     expect(isImproving([0.1, 0.2, 0.3, 0.4, 0.5, 0.4])).toBe(false); // 1 of 2 < 60%
@@ -63,9 +65,16 @@ describe('LES 1.0 category formulas', () => {
 
   it('safety, adaptability and autonomy', () => {
     expect(safetyScore({ violationSeverity: 0, humanEvents: 0, iterations: 4 })).toBe(1);
-    expect(safetyScore({ violationSeverity: 1, violationBudget: 1, humanEvents: 1, iterations: 4 })).toBeCloseTo(0.6, 12);
-    expect(safetyScore({ violationSeverity: 0, humanEvents: 0, iterations: 4, severeUnrecoverable: true })).toBe(0);
-    expect(adaptabilityScore({ goalOod: 0.4, goalTrain: 0.8, configChanges: 5 })).toBeCloseTo((0.35 - 0.2) / 0.65, 12);
+    expect(
+      safetyScore({ violationSeverity: 1, violationBudget: 1, humanEvents: 1, iterations: 4 }),
+    ).toBeCloseTo(0.6, 12);
+    expect(
+      safetyScore({ violationSeverity: 0, humanEvents: 0, iterations: 4, severeUnrecoverable: true }),
+    ).toBe(0);
+    expect(adaptabilityScore({ goalOod: 0.4, goalTrain: 0.8, configChanges: 5 })).toBeCloseTo(
+      (0.35 - 0.2) / 0.65,
+      12,
+    );
     expect(autonomyScore({ interventions: 0, iterations: 4 })).toBe(1);
     expect(autonomyScore({ interventions: 1, iterations: 4 })).toBeCloseTo((0.5 - 0.1) / 0.85, 12);
     expect(autonomyScore({ interventions: 0, iterations: 4, humanSeconds: 30, totalSeconds: 100 })).toBe(0);
@@ -85,10 +94,7 @@ describe('episodeLes', () => {
     expect(les.categories.adaptability).toBeNull();
     expect(les.partial).toBe(true);
     expect(les.categoriesUsed).toEqual(['effectiveness', 'speed', 'cost', 'safety', 'autonomy']);
-    expect(les.normalized).toBeCloseTo(
-      lesComposite({ ...les.categories }).normalized,
-      12,
-    );
+    expect(les.normalized).toBeCloseTo(lesComposite({ ...les.categories }).normalized, 12);
     expect(les.prematureTermination).toBe(false);
   });
 

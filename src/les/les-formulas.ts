@@ -252,7 +252,11 @@ export function safetyScore(input: SafetyInput): number {
  * adaptabilityScore({ goalOod: 0.8, goalTrain: 0.8, configChanges: 0 }); // 1
  * ```
  */
-export function adaptabilityScore(input: { goalOod: number; goalTrain: number; configChanges: number }): number {
+export function adaptabilityScore(input: {
+  goalOod: number;
+  goalTrain: number;
+  configChanges: number;
+}): number {
   const ratio = input.goalTrain > 0 ? input.goalOod / input.goalTrain : 0;
   const raw = 0.7 * ratio + 0.3 * (1 - Math.min(input.configChanges / 5, 1));
   return normalizeToBaselines(raw, LES_BASELINES.adaptability.floor, LES_BASELINES.adaptability.ceiling);

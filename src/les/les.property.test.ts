@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lesComposite, lesDisplay, weightedLes } from './les-composite.js';
 import { effectivenessScore, speedScore } from './les-formulas.js';
-import { LES_CATEGORIES, LES_WEIGHTS, LOOPGYM_0_1_4_EXPORT_WEIGHTS, type LesCategory } from './les-weights.js';
+import {
+  LES_CATEGORIES,
+  LES_WEIGHTS,
+  LOOPGYM_0_1_4_EXPORT_WEIGHTS,
+  type LesCategory,
+} from './les-weights.js';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
-const categories = fc.record(Object.fromEntries(LES_CATEGORIES.map((c) => [c, unit])) as Record<LesCategory, typeof unit>);
+const categories = fc.record(
+  Object.fromEntries(LES_CATEGORIES.map((c) => [c, unit])) as Record<LesCategory, typeof unit>,
+);
 const category = fc.constantFrom(...LES_CATEGORIES);
 
 describe('LES properties', () => {
@@ -27,7 +34,9 @@ describe('LES properties', () => {
 
   it('the score is in [0, 1] and its display in [0, 100], also with categories missing (property)', () => {
     const maybe = fc.option(unit, { nil: null });
-    const partial = fc.record(Object.fromEntries(LES_CATEGORIES.map((c) => [c, maybe])) as Record<LesCategory, typeof maybe>);
+    const partial = fc.record(
+      Object.fromEntries(LES_CATEGORIES.map((c) => [c, maybe])) as Record<LesCategory, typeof maybe>,
+    );
     fc.assert(
       fc.property(partial, (scores) => {
         fc.pre(LES_CATEGORIES.some((c) => scores[c] !== null));
@@ -47,7 +56,9 @@ describe('LES properties', () => {
     fc.assert(
       fc.property(categories, category, unit, (scores, which, raise) => {
         const higher = { ...scores, [which]: Math.min(1, scores[which] + raise) };
-        expect(lesComposite(higher).normalized).toBeGreaterThanOrEqual(lesComposite(scores).normalized - 1e-15);
+        expect(lesComposite(higher).normalized).toBeGreaterThanOrEqual(
+          lesComposite(scores).normalized - 1e-15,
+        );
         expect(weightedLes(higher)).toBeGreaterThanOrEqual(weightedLes(scores) - 1e-15);
       }),
     );
@@ -78,7 +89,10 @@ describe('LES properties', () => {
         expect(effectivenessScore({ ...input, goalTrace: higher })).toBeGreaterThanOrEqual(score - 1e-12);
       }),
     );
-    const latencies = fc.array(fc.double({ min: 0.1, max: 1000, noNaN: true }), { minLength: 1, maxLength: 10 });
+    const latencies = fc.array(fc.double({ min: 0.1, max: 1000, noNaN: true }), {
+      minLength: 1,
+      maxLength: 10,
+    });
     fc.assert(
       fc.property(latencies, fc.double({ min: 1, max: 10, noNaN: true }), (seconds, factor) => {
         const slower = seconds.map((s) => s * factor);

@@ -99,7 +99,11 @@ export function observedLes(runs: readonly ObservedRun[], task: ObservedTask): O
         speedBaselines.ceiling,
       ),
       cost: costScore(
-        { goalInitial: run.goalTrace[0]!, goalFinal: run.goalTrace.at(-1)!, iterationCosts: run.iterationCosts },
+        {
+          goalInitial: run.goalTrace[0]!,
+          goalFinal: run.goalTrace.at(-1)!,
+          iterationCosts: run.iterationCosts,
+        },
         task.costBaselines,
       ),
       robustness,

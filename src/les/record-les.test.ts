@@ -14,7 +14,9 @@ const largest = Math.max(...checks.map((check) => check.difference));
 describe('LES recomputation of the LoopNet v0.2 corpus', () => {
   it(`every synthetic record's les_observed is the LES 1.0 weighting of its categories (500 records, largest difference ${largest.toFixed(6)}, tolerance 0.0001 from 4-decimal rounding)`, () => {
     expect(synthetic).toHaveLength(500);
-    console.info(`LES recomputation: largest |recorded − recomputed| over 500 synthetic records = ${largest}`);
+    console.info(
+      `LES recomputation: largest |recorded − recomputed| over 500 synthetic records = ${largest}`,
+    );
     expect(largest).toBeLessThanOrEqual(RECORD_LES_TOLERANCE);
     expect(largest).toBeGreaterThan(0); // rounded values: an exact match everywhere would mean the test reads itself
     for (const check of checks) {
@@ -45,13 +47,17 @@ describe('LES recomputation of the LoopNet v0.2 corpus', () => {
   });
 
   it('flags the 45 captured (case_study) records: scored with LoopGym 0.1.4 export weights, not LES 1.0', () => {
-    const captured = records.filter((record) => record.source === 'case_study').map((record) => checkRecordLes(record));
+    const captured = records
+      .filter((record) => record.source === 'case_study')
+      .map((record) => checkRecordLes(record));
     expect(captured).toHaveLength(45);
     const flagged = captured.filter((check) => !check.canonical);
     // Every captured record whose categories make the two weightings differ is flagged and named.
     for (const check of flagged) {
       expect(check.matchingWeights).toBe('loopgym-0.1.4-export');
-      expect(check.problems[0]).toMatch(/is not the LES 1.0 weighting.*loopgym-0.1.4-export weights \(effectiveness 0.25/);
+      expect(check.problems[0]).toMatch(
+        /is not the LES 1.0 weighting.*loopgym-0.1.4-export weights \(effectiveness 0.25/,
+      );
     }
     expect(flagged.length).toBe(45);
     console.info(

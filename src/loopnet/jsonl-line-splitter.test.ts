@@ -27,7 +27,10 @@ describe('JsonlLineSplitter', () => {
   });
 
   it('gives the same lines wherever the chunks are cut (property)', () => {
-    const text = fc.array(fc.string({ unit: 'grapheme' }).map((s) => s.replaceAll('\n', ' ')), { maxLength: 8 });
+    const text = fc.array(
+      fc.string({ unit: 'grapheme' }).map((s) => s.replaceAll('\n', ' ')),
+      { maxLength: 8 },
+    );
     fc.assert(
       fc.property(text, fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }), (lines, trailing, rawCuts) => {
         const bytes = Buffer.from(lines.join('\n') + (trailing ? '\n' : ''));

@@ -22,7 +22,9 @@ describe('record selection', () => {
     expect(ids(index({ pattern: 'debate-loop', split: 'train' }))).toEqual(
       expected((r) => r.patterns.includes('debate-loop') && r.split === 'train'),
     );
-    expect(ids(index({ loopName: 'code-repair-loop' }))).toEqual(expected((r) => r.loop_name === 'code-repair-loop'));
+    expect(ids(index({ loopName: 'code-repair-loop' }))).toEqual(
+      expected((r) => r.loop_name === 'code-repair-loop'),
+    );
     const two = [records[7]!.record_id, records[3]!.record_id];
     expect(ids(index({ recordId: two }))).toEqual([records[3]!.record_id, records[7]!.record_id]);
     expect(index({ split: 'test' }).size).toBe(50);

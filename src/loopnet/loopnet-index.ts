@@ -3,7 +3,11 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { InvalidArgumentError } from '../core/errors.js';
 import { CorpusNotFoundError, type RecordLineProblem } from './loopnet-errors.js';
 import type { LoopNetRecord } from './loopnet-record.js';
-import { readLoopNetRecordsSync, warnRecordProblem, type ReadLoopNetOptions } from './read-loopnet-records.js';
+import {
+  readLoopNetRecordsSync,
+  warnRecordProblem,
+  type ReadLoopNetOptions,
+} from './read-loopnet-records.js';
 
 /** Record ids are `ln-` and a UUID: always 39 ASCII characters (the schema's `record_id` pattern). */
 const ID_BYTES = 39;

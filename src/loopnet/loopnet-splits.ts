@@ -42,7 +42,9 @@ export function loadLoopNetSplits(file: string): LoopNetSplits {
   }
   const parsed = splitsFileSchema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
+    );
     throw new InvalidArgumentError(
       `The splits file ${JSON.stringify(file)} must be { "train": [ids], "val": [ids], "test": [ids] }: ${issues.join('; ')}.`,
     );

@@ -55,7 +55,9 @@ describe('the shipped corpus', () => {
 
   it('reads all 545 records, every one valid, the same synchronously and asynchronously, in any chunk size', async () => {
     const problems: RecordLineProblem[] = [];
-    const entries = await collect(readLoopNetRecords(DEFAULT_LOOPNET_CORPUS.records, { onProblem: (p) => problems.push(p) }));
+    const entries = await collect(
+      readLoopNetRecords(DEFAULT_LOOPNET_CORPUS.records, { onProblem: (p) => problems.push(p) }),
+    );
     expect(problems).toEqual([]);
     expect(entries).toHaveLength(545);
     expect(entries.map((entry) => entry.line)).toEqual(lines.map((_, index) => index + 1));
@@ -72,7 +74,9 @@ describe('the shipped corpus', () => {
     const splits = loadLoopNetSplits(DEFAULT_LOOPNET_CORPUS.splits);
     const entries = await collect(readLoopNetRecords(DEFAULT_LOOPNET_CORPUS.records));
     for (const { record } of entries) expect(splits.get(record.record_id)).toBe(record.split);
-    const counts = Object.fromEntries(LOOPNET_SPLITS.map((split) => [split, entries.filter((e) => e.record.split === split).length]));
+    const counts = Object.fromEntries(
+      LOOPNET_SPLITS.map((split) => [split, entries.filter((e) => e.record.split === split).length]),
+    );
     expect(counts).toEqual({ train: 445, val: 50, test: 50 });
   });
 });
@@ -109,9 +113,11 @@ describe('bad lines', () => {
     expect([...readLoopNetRecordsSync(file, { onProblem: (p) => problems.push(p) })]).toEqual([]);
     expect(problems[0]!.issues).toEqual(
       expect.arrayContaining([
-        '(record): must have required property \'failure_mode\'',
+        "(record): must have required property 'failure_mode'",
         '(record): must NOT have additional properties (`extra`)',
-        expect.stringMatching(/^\/patterns\/0: must be equal to one of the allowed values: "reflection-loop"/),
+        expect.stringMatching(
+          /^\/patterns\/0: must be equal to one of the allowed values: "reflection-loop"/,
+        ),
       ]),
     );
   });
@@ -119,7 +125,7 @@ describe('bad lines', () => {
   it('check created_at as an RFC 3339 date-time', () => {
     const file = writeTemporaryCorpus(valid.replace('2026-01-01T00:00:00Z', '2026-02-30T00:00:00Z') + '\n');
     const problems: RecordLineProblem[] = [];
-    [...readLoopNetRecordsSync(file, { onProblem: (p) => problems.push(p) })];
+    expect([...readLoopNetRecordsSync(file, { onProblem: (p) => problems.push(p) })]).toEqual([]);
     expect(problems[0]!.issues).toEqual(['/created_at: must match format "date-time"']);
   });
 });

@@ -3,7 +3,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { warnOnce } from '../core/warnings.js';
 import { JsonlLineSplitter, type JsonlLine } from './jsonl-line-splitter.js';
-import { CorpusNotFoundError, describeProblem, RecordLineError, type RecordLineProblem } from './loopnet-errors.js';
+import {
+  CorpusNotFoundError,
+  describeProblem,
+  RecordLineError,
+  type RecordLineProblem,
+} from './loopnet-errors.js';
 import type { LoopNetRecord } from './loopnet-record.js';
 import type { LoopNetSplits } from './loopnet-splits.js';
 import { parseRecordLine } from './parse-record-line.js';

@@ -14,7 +14,9 @@ import type { LoopNetRecord } from './loopnet-record.js';
  * ```
  */
 export function shippedLines(): string[] {
-  return readFileSync(DEFAULT_LOOPNET_CORPUS.records, 'utf8').split('\n').filter((line) => line !== '');
+  return readFileSync(DEFAULT_LOOPNET_CORPUS.records, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 /**

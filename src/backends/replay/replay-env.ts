@@ -93,12 +93,16 @@ export class ReplayEnv extends SyncEnvBase<ReplayObservation, null, ReplayInfo> 
     return this.current;
   }
 
-  protected resetEpisode(options: Record<string, unknown> | undefined): ResetResult<ReplayObservation, ReplayInfo> {
+  protected resetEpisode(
+    options: Record<string, unknown> | undefined,
+  ): ResetResult<ReplayObservation, ReplayInfo> {
     const requested = options?.['recordId'];
     let position: number;
     if (requested !== undefined) {
       if (typeof requested !== 'string') {
-        throw new InvalidArgumentError(`options.recordId must be a record id string, got ${typeof requested}.`);
+        throw new InvalidArgumentError(
+          `options.recordId must be a record id string, got ${typeof requested}.`,
+        );
       }
       position = this.index.indexOf(requested);
       if (position === -1) {

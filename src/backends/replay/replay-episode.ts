@@ -85,7 +85,8 @@ function iterationText(record: LoopNetRecord, iteration: LoopNetIteration, posit
   if (iteration.primary_quality !== undefined) parts.push(`primary quality ${iteration.primary_quality}`);
   parts.push(`cost $${iteration.cost_usd}`, `${iteration.latency_seconds} s`);
   if (iteration.tokens !== undefined) parts.push(`${iteration.tokens} tokens`);
-  if ((iteration.failure_codes?.length ?? 0) > 0) parts.push(`failure codes ${iteration.failure_codes!.join(', ')}`);
+  if ((iteration.failure_codes?.length ?? 0) > 0)
+    parts.push(`failure codes ${iteration.failure_codes!.join(', ')}`);
   if ((iteration.safety_events ?? 0) > 0) parts.push(`${iteration.safety_events} safety event(s)`);
   if (iteration.human_intervention === true) parts.push('human intervention');
   return (

@@ -2,11 +2,7 @@
 import { z } from 'zod';
 import type { Env } from '../../core/env.js';
 import type { RecordLineProblem } from '../../loopnet/loopnet-errors.js';
-import {
-  LOOPNET_OUTCOMES,
-  LOOPNET_SPLITS,
-  PATTERN_SLUGS,
-} from '../../loopnet/loopnet-record.js';
+import { LOOPNET_OUTCOMES, LOOPNET_SPLITS, PATTERN_SLUGS } from '../../loopnet/loopnet-record.js';
 import type { RegisterOptions } from '../../registry/registry.js';
 import { ReplayEnv, type ReplayEnvOptions } from './replay-env.js';
 
@@ -17,10 +13,15 @@ const replayOptions = z.object({
     .string()
     .optional()
     .describe('A LoopNet JSONL corpus (default: the LoopNet v0.2 corpus shipped with LoopGym, CC BY 4.0).'),
-  splits: z.string().optional().describe('A splits.json for `split` (default: the shipped one with the default corpus).'),
+  splits: z
+    .string()
+    .optional()
+    .describe('A splits.json for `split` (default: the shipped one with the default corpus).'),
   recordId: oneOrMany(z.string().min(1)).optional().describe('Only these record ids.'),
   loopName: oneOrMany(z.string().min(1)).optional().describe('Only records of these loop names.'),
-  pattern: oneOrMany(z.enum(PATTERN_SLUGS)).optional().describe('Only records listing one of these patterns.'),
+  pattern: oneOrMany(z.enum(PATTERN_SLUGS))
+    .optional()
+    .describe('Only records listing one of these patterns.'),
   split: oneOrMany(z.enum(LOOPNET_SPLITS)).optional().describe('Only records of these splits.'),
   outcome: oneOrMany(z.enum(LOOPNET_OUTCOMES)).optional().describe('Only records with these outcomes.'),
   strict: z.boolean().default(false).describe('Fail on the first bad line instead of skipping it.'),

@@ -166,7 +166,8 @@ export class NullActionSpace implements Space<null> {
   }
 
   fromJsonValue(value: unknown): null {
-    if (value !== null) throw new InvalidArgumentError(`The only action of a replay is null, got ${describeValue(value)}.`);
+    if (value !== null)
+      throw new InvalidArgumentError(`The only action of a replay is null, got ${describeValue(value)}.`);
     return null;
   }
 
