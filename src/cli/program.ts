@@ -3,10 +3,14 @@ import { Command } from 'commander';
 import '../backends/default-loop-environments.js';
 import type { CliIo } from './cli-io.js';
 import { addCompileCommand } from './commands/compile-command.js';
+import { addEvalCommand } from './commands/eval-command.js';
+import { addExportCommand } from './commands/export-command.js';
 import { addInfoCommand } from './commands/info-command.js';
 import { addListCommand } from './commands/list-command.js';
 import { addRunCommand } from './commands/run-command.js';
+import { addRunsCommand } from './commands/runs-command.js';
 import { addServeModelCommand } from './commands/serve-model-command.js';
+import { addShowCommand } from './commands/show-command.js';
 import { addValidateCommand } from './commands/validate-command.js';
 
 /** The package version, from package.json. */
@@ -33,9 +37,13 @@ export function createProgram(io: CliIo): Command {
   addListCommand(program, io);
   addInfoCommand(program, io);
   addRunCommand(program, io);
+  addEvalCommand(program, io);
   addValidateCommand(program, io);
   addCompileCommand(program, io);
   addServeModelCommand(program, io);
+  addRunsCommand(program, io);
+  addShowCommand(program, io);
+  addExportCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
