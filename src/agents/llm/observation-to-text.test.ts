@@ -24,6 +24,13 @@ describe('defaultObservationToText', () => {
     expect(text).toMatch(/Marked: .*\(bold blue\)/);
   });
 
+  it('shows a text observation once when the ansi render is that same text (text envs with renderMode ansi)', async () => {
+    const env = make('text/guess-number-v0', { renderMode: 'ansi' });
+    const { observation } = await env.reset({ seed: 0 });
+    expect(typeof observation).toBe('string');
+    expect(defaultObservationToText(observation, env)).toBe(observation);
+  });
+
   it('formats Box, Dict, Text and Discrete observations readably', () => {
     expect(defaultObservationToText(new Float32Array([0.1, -2, 3.25]), view(new Box(-5, 5, [3])))).toBe(
       '[0.1, -2, 3.25]',

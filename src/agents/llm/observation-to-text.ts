@@ -150,7 +150,10 @@ export function defaultObservationToText(observation: unknown, env: EnvView): st
     } catch {
       frame = undefined;
     }
-    if (typeof frame === 'string' && frame.trim() !== '') {
+    // Text environments render their observation itself: show it once.
+    const sameText =
+      typeof frame === 'string' && typeof observation === 'string' && frame.trim() === observation.trim();
+    if (typeof frame === 'string' && frame.trim() !== '' && !sameText) {
       return `${describeAnsiFrame(frame)}\n\nObservation (${spaceLabel(space)}): ${valueText}`;
     }
   }
