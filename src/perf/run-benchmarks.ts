@@ -8,6 +8,7 @@ import { bareCartPoleSteps } from './bare-cart-pole.js';
 import { formatLoopBenchmarks, measureLoopBenchmarks, type LoopBenchmarkReport } from './loop-benchmarks.js';
 import { measure, measureAlternately, type Measurement } from './measure.js';
 import { formatModelBenchmark, runModelBenchmark, type ModelBenchmarkResult } from './model-benchmarks.js';
+import { formatEvalBenchmark, runEvalBenchmark, type EvalBenchmarkReport } from './eval-benchmarks.js';
 
 /** Gymnasium 1.4 on this machine, as measured for the issue (steps per second). */
 const GYMNASIUM_MAKE = 146_000;
@@ -73,10 +74,11 @@ function format(perSecond: number): string {
  * the classic environments through `make()`, unwrapped, synchronous and vectorized, beside a bare typed-array
  * CartPole loop and the Gymnasium figures measured on this machine. `loops`: the bundled loop environments in sim
  * beside Python SimEnv's figures. `models`: model calls through the facade against the local model server beside
- * the bare SDK and raw HTTP. `--only classic,loops` picks groups; `--check` exits 1 when a target is missed;
+ * the bare SDK and raw HTTP. `eval`: 10,000 episodes of a scripted agent on FrozenLake through `evaluate()` with the
+ * run store beside the same episodes in a plain loop, and peak memory at 1k and 10k episodes. `--only classic,loops` picks groups; `--check` exits 1 when a target is missed;
  * `--json` prints JSON.
  */
-const GROUPS = ['classic', 'loops', 'models'] as const;
+const GROUPS = ['classic', 'loops', 'models', 'eval'] as const;
 type Group = (typeof GROUPS)[number];
 
 /** The groups named by `--only a,b` (default all), with a clear error for an unknown one. */
@@ -123,6 +125,11 @@ async function main(): Promise<void> {
     models = await runModelBenchmark();
     emit(formatModelBenchmark(models));
   }
+  let evaluation: EvalBenchmarkReport | undefined;
+  if (groups.has('eval')) {
+    evaluation = await runEvalBenchmark({ episodes: Math.max(100, Math.round(10_000 * scale)) });
+    emit(formatEvalBenchmark(evaluation));
+  }
   const missed = [
     ...(classic?.rows ?? [])
       .filter((r) => r.target !== undefined && !r.target.met)
@@ -130,9 +137,10 @@ async function main(): Promise<void> {
     ...(loops !== undefined && !loops.targetMet ? ['loop environments'] : []),
     ...(models !== undefined && !models.targets.throughput.met ? ['model call throughput'] : []),
     ...(models !== undefined && !models.targets.cpu.met ? ['model call CPU'] : []),
+    ...(evaluation !== undefined && !evaluation.targetMet ? ['evaluation runner and store overhead'] : []),
   ];
   if (json) {
-    console.log(JSON.stringify({ classic, loops, models, missed }, null, 2));
+    console.log(JSON.stringify({ classic, loops, models, eval: evaluation, missed }, null, 2));
   } else {
     console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}.`);
   }
