@@ -115,6 +115,11 @@ export class LoopNetIndex {
     });
   }
 
+  /** Bytes the index holds in memory (offsets, lengths, line numbers and ids). */
+  get memoryBytes(): number {
+    return this.offsets.byteLength + this.lengths.byteLength + this.lines.byteLength + this.ids.length;
+  }
+
   /** The id of the `index`-th selected record. */
   recordId(index: number): string {
     this.check(index);
