@@ -12,10 +12,22 @@ import {
  * The default tolerance between a recorded composite and the recomputed one. Records store the composite and each
  * category rounded to 4 decimals: category rounding moves the weighted sum by at most `Σw × 0.00005 = 0.00005`, the
  * composite's own rounding by at most 0.00005, so a faithful record is within 0.0001 (plus float noise).
+ *
+ * @example
+ * ```ts
+ * checkRecordLes(record, RECORD_LES_TOLERANCE).canonical;
+ * ```
  */
 export const RECORD_LES_TOLERANCE = 0.0001 + 1e-9;
 
-/** Weight sets a record's LES is compared with, canonical first. */
+/**
+ * Weight sets a record's LES is compared with, canonical first.
+ *
+ * @example
+ * ```ts
+ * Object.keys(KNOWN_LES_WEIGHTS); // ['les-1.0', 'loopgym-0.1.4-export']
+ * ```
+ */
 export const KNOWN_LES_WEIGHTS: Readonly<Record<string, LesCategoryValues>> = Object.freeze({
   'les-1.0': LES_WEIGHTS,
   'loopgym-0.1.4-export': LOOPGYM_0_1_4_EXPORT_WEIGHTS,

@@ -7,7 +7,14 @@ export interface Baselines {
   ceiling: number;
 }
 
-/** The standard's fixed baselines, and LoopBench's defaults where the standard leaves them to the suite. */
+/**
+ * The standard's fixed baselines, and LoopBench's defaults where the standard leaves them to the suite.
+ *
+ * @example
+ * ```ts
+ * LES_BASELINES.robustness; // { floor: 0.3, ceiling: 0.95 }
+ * ```
+ */
 export const LES_BASELINES = Object.freeze({
   effectiveness: { floor: 0.5, ceiling: 1.0 },
   /** "Default LLM-agent baselines", iterations per second (§2.2). */
@@ -262,7 +269,14 @@ export function adaptabilityScore(input: {
   return normalizeToBaselines(raw, LES_BASELINES.adaptability.floor, LES_BASELINES.adaptability.ceiling);
 }
 
-/** The weights of intervention types for `H_interventions` (§2.8). */
+/**
+ * The weights of intervention types for `H_interventions` (§2.8).
+ *
+ * @example
+ * ```ts
+ * const interventions = 2 * INTERVENTION_WEIGHTS.passive_approval + INTERVENTION_WEIGHTS.takeover; // 6
+ * ```
+ */
 export const INTERVENTION_WEIGHTS = Object.freeze({
   passive_approval: 0.5,
   active_correction: 1.0,

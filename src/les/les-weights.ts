@@ -1,6 +1,13 @@
 // The eight LES 1.0 categories and their canonical weights (les-1.0.md §2 and §3).
 
-/** The LES categories, in the standard's order. */
+/**
+ * The LES categories, in the standard's order.
+ *
+ * @example
+ * ```ts
+ * for (const category of LES_CATEGORIES) console.log(category, LES_WEIGHTS[category]);
+ * ```
+ */
 export const LES_CATEGORIES = [
   'effectiveness',
   'speed',

@@ -1,6 +1,7 @@
 // A compact index of a corpus's selected records: byte offsets and ids, so a record is read back on demand.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InvalidArgumentError } from '../core/errors.js';
+import { createRng } from '../core/random/rng.js';
 import { CorpusNotFoundError, type RecordLineProblem } from './loopnet-errors.js';
 import type { LoopNetRecord } from './loopnet-record.js';
 import {
@@ -130,6 +131,15 @@ export class LoopNetIndex {
   lineOf(index: number): number {
     this.check(index);
     return this.lines[index]!;
+  }
+
+  /**
+   * The position of the record a seed picks: uniform over the selected records, the same for the same seed (and the
+   * one `replay/loopnet-v1` replays after `reset({ seed })`).
+   */
+  pick(seed: number): number {
+    if (this.size === 0) throw new InvalidArgumentError('No record is selected, so none can be picked.');
+    return createRng(seed).integers(this.size);
   }
 
   /** The position of a record among the selected ones, or -1 when it is not one of them. */

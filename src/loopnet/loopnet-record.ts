@@ -1,6 +1,13 @@
 // The typed view of an `ln/record-v1` LoopNet record, field for field as the official record schema defines it.
 
-/** The pattern slugs a record may name (`$defs.PatternSlug`). */
+/**
+ * The pattern slugs a record may name (`$defs.PatternSlug`).
+ *
+ * @example
+ * ```ts
+ * PATTERN_SLUGS.includes('debate-loop'); // true
+ * ```
+ */
 export const PATTERN_SLUGS = [
   'reflection-loop',
   'critique-loop',
@@ -18,7 +25,14 @@ export const PATTERN_SLUGS = [
   'recursive-improvement-loop',
 ] as const;
 
-/** The failure taxonomy's slugs F1–F12 (`$defs.FailureModeSlug`). */
+/**
+ * The failure taxonomy's slugs F1–F12 (`$defs.FailureModeSlug`), in code order.
+ *
+ * @example
+ * ```ts
+ * FAILURE_MODE_SLUGS[6]; // 'fail.oscillation' (F7)
+ * ```
+ */
 export const FAILURE_MODE_SLUGS = [
   'fail.open_loop',
   'fail.self_grade',
@@ -34,7 +48,14 @@ export const FAILURE_MODE_SLUGS = [
   'fail.safety_bypass',
 ] as const;
 
-/** Why a recorded loop stopped (`$defs.TerminationReason`). */
+/**
+ * Why a recorded loop stopped (`$defs.TerminationReason`).
+ *
+ * @example
+ * ```ts
+ * LOOPNET_TERMINATION_REASONS.includes(record.termination_reason); // true
+ * ```
+ */
 export const LOOPNET_TERMINATION_REASONS = [
   'goal_met',
   'budget_exhausted',
@@ -48,13 +69,34 @@ export const LOOPNET_TERMINATION_REASONS = [
   'evaluator_error',
 ] as const;
 
-/** A record's outcome. */
+/**
+ * A record's outcome.
+ *
+ * @example
+ * ```ts
+ * LOOPNET_OUTCOMES; // ['success', 'failure', 'partial']
+ * ```
+ */
 export const LOOPNET_OUTCOMES = ['success', 'failure', 'partial'] as const;
 
-/** The dataset splits. */
+/**
+ * The dataset splits.
+ *
+ * @example
+ * ```ts
+ * LOOPNET_SPLITS; // ['train', 'val', 'test']
+ * ```
+ */
 export const LOOPNET_SPLITS = ['train', 'val', 'test'] as const;
 
-/** Where a record comes from. */
+/**
+ * Where a record comes from.
+ *
+ * @example
+ * ```ts
+ * LOOPNET_SOURCES[0]; // 'synthetic'
+ * ```
+ */
 export const LOOPNET_SOURCES = ['synthetic', 'case_study', 'production_redacted', 'community'] as const;
 
 /** A pattern slug such as `reflection-loop`. */

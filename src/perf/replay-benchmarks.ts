@@ -11,7 +11,14 @@ import { readLoopNetRecordsSync } from '../loopnet/read-loopnet-records.js';
 import { make } from '../registry/make.js';
 import { Registry } from '../registry/registry.js';
 
-/** The issue's target: replayed steps per second. */
+/**
+ * The issue's target: replayed steps per second.
+ *
+ * @example
+ * ```ts
+ * report.steps[0].stepsPerSecond >= REPLAY_STEPS_TARGET;
+ * ```
+ */
 export const REPLAY_STEPS_TARGET = 1_000_000;
 
 /** One replay throughput measurement. */

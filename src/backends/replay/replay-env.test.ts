@@ -102,6 +102,7 @@ describe('replay/loopnet-v1', () => {
     for (let seed = 0; seed < 40; seed++) {
       const first = env.resetSync({ seed }).info.recordId;
       expect(env.resetSync({ seed }).info.recordId).toBe(first);
+      expect(first).toBe(env.index.recordId(env.index.pick(seed)));
       picked.add(first);
     }
     const eligible = records

@@ -38,7 +38,14 @@ const isScore = (value: unknown): boolean =>
   value === null || (typeof value === 'number' && value >= 0 && value <= 1);
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
-/** LoopNet trajectories hold at most 50 iterations (the schema's `maxItems`). */
+/**
+ * LoopNet trajectories hold at most 50 iterations (the schema's `maxItems`).
+ *
+ * @example
+ * ```ts
+ * observation.iterations <= MAX_RECORDED_ITERATIONS; // true
+ * ```
+ */
 export const MAX_RECORDED_ITERATIONS = 50;
 
 /**
