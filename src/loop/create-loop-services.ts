@@ -4,6 +4,7 @@ import type { LoopServices } from './engine/loop-run.js';
 import { createDefaultEvaluatorRegistry } from './evaluators/deterministic/create-default-evaluator-registry.js';
 import { GraderCache } from './evaluators/grader-cache.js';
 import { scriptedHumanGate } from './human-gate.js';
+import { InMemoryMemoryBackend } from './loop-memory.js';
 import { tagsFromValues } from './safety/human-gate-detector.js';
 import { createSafetyDetectorRegistry } from './safety/safety-detector-registry.js';
 import { ToolRegistry } from './tool-registry.js';
@@ -14,7 +15,9 @@ const sharedGraderCache = new GraderCache();
 /**
  * Services for loop episodes: the built-in deterministic evaluators and safety detectors (`human_gate` reads its
  * tags from the task's inputs, e.g. `risk_tier: high` → `risk_tier_high`), no tools, a human gate that approves
- * everything, the default price table and a process-wide grader cache. Any part can be replaced.
+ * everything, the default price table, a process-wide grader cache, and `persistent` memory kept in this process for
+ * as long as these services live (pass the run store's `memoryBackend()` to keep it across processes). Any part can
+ * be replaced.
  *
  * @example
  * ```ts
@@ -35,6 +38,6 @@ export function createLoopServices(overrides: Partial<LoopServices> = {}): LoopS
     humanGate: overrides.humanGate ?? scriptedHumanGate([]),
     priceTable: overrides.priceTable ?? DEFAULT_PRICE_TABLE,
     graderCache: overrides.graderCache ?? sharedGraderCache,
-    memoryBackend: overrides.memoryBackend,
+    memoryBackend: overrides.memoryBackend ?? new InMemoryMemoryBackend(),
   };
 }

@@ -17,6 +17,7 @@ import type {
   StoredRun,
   StoredStep,
 } from './run-records.js';
+import { SqliteMemoryBackend } from './sqlite-memory-backend.js';
 import { StoreError } from './store-error.js';
 import type { EpisodeRow, ModelCallRow, RunRow, StepRow } from './store-rows.js';
 import {
@@ -60,6 +61,7 @@ export class RunStore {
   private readonly statements: Record<keyof typeof STORE_SQL, Database.Statement<[Parameters]>>;
   private readonly queries;
   private readonly writeEpisode: (runId: string, episode: EpisodeRecord) => number;
+  private memory: SqliteMemoryBackend | undefined;
 
   /** Use {@link openRunStore}. */
   constructor(path: string, migrations: readonly StoreMigration[] = STORE_MIGRATIONS) {
@@ -274,6 +276,19 @@ export class RunStore {
    */
   completedEpisodeIndexes(runId: string): number[] {
     return this.queries.completed.all(runId).map((row) => row.episode_index);
+  }
+
+  /**
+   * Where loops keep their `persistent` memory in this store (one backend per store, shared by every loop using it).
+   *
+   * @example
+   * ```ts
+   * const env = make('my-loop.yaml', { services: { memoryBackend: store.memoryBackend() } });
+   * ```
+   */
+  memoryBackend(): SqliteMemoryBackend {
+    this.memory ??= new SqliteMemoryBackend(this.database);
+    return this.memory;
   }
 
   /**

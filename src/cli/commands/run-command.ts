@@ -13,6 +13,7 @@ import { runLoop } from './run-loop.js';
 import { parseModelOverrides } from '../../backends/live/live-backend.js';
 import { probabilisticHumanGate, scriptedHumanGate, type HumanGate } from '../../loop/human-gate.js';
 import { terminalHumanGate } from '../terminal-human-gate.js';
+import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
 import { formatNumber } from '../format-table.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
 
@@ -29,6 +30,7 @@ interface RunFlags {
   maxSteps?: string;
   option: string[];
   json?: boolean;
+  store?: string;
 }
 
 const AGENTS = ['random'];
@@ -69,6 +71,10 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .option('--max-steps <count>', 'override the step limit of each episode')
     .option('-o, --option <key=value>', 'environment option (repeatable), e.g. isSlippery=false', collect, [])
     .option('--json', 'print JSON')
+    .option(
+      '--store <path>',
+      'loops: the run store keeping `persistent` loop memory (default $LOOPGYM_STORE or .loopgym/loopgym.db)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ loopgym run CartPole-v1 --episodes 100 --seed 0\n' +
@@ -83,18 +89,22 @@ export function addRunCommand(program: Command, io: CliIo): void {
       if (isLoopTarget(id)) {
         const humanGate = humanGateFor(flags.human ?? 'approve', seed ?? 0);
         const models = flags.model === undefined ? undefined : parseModelOverrides(flags.model);
+        const memoryBackend = lazyStoreMemoryBackend(flags.store);
+        const services = { memoryBackend };
         const env = /\.(ya?ml|json)$/i.test(id)
           ? make<LoopObservation, LoopAction, LoopInfo>({
               spec: id,
               backend: flags.backend,
               humanGate,
               models,
+              services,
               ...(flags.tasks === undefined ? {} : { tasks: flags.tasks }),
             })
           : make<LoopObservation, LoopAction, LoopInfo>(id, {
               backend: flags.backend,
               humanGate,
               models,
+              services,
               ...parseKeyValues(flags.option),
             });
         try {
@@ -107,6 +117,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
           });
         } finally {
           await env.close();
+          memoryBackend.close();
         }
         return;
       }

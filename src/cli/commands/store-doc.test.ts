@@ -39,7 +39,15 @@ describe('docs/store.md', () => {
     .map((row) => row.name);
 
   it('covers the tables the store creates', () => {
-    expect(tables).toEqual(['episodes', 'events', 'model_calls', 'runs', 'schema_migrations', 'steps']);
+    expect(tables).toEqual([
+      'episodes',
+      'events',
+      'loop_memory',
+      'model_calls',
+      'runs',
+      'schema_migrations',
+      'steps',
+    ]);
   });
 
   it.each(tables)('documents every column of %s, in order', (table) => {

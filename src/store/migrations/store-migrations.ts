@@ -1,4 +1,5 @@
 import { initialSchema } from './initial-schema.js';
+import { loopMemoryTable } from './loop-memory-table.js';
 import type { StoreMigration } from './store-migration.js';
 
 /**
@@ -9,7 +10,7 @@ import type { StoreMigration } from './store-migration.js';
  * const newest = STORE_MIGRATIONS.at(-1)?.version; // the schema version this LoopGym writes
  * ```
  */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [initialSchema];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [initialSchema, loopMemoryTable];
 
 /**
  * The schema version this LoopGym writes.
