@@ -1,6 +1,6 @@
 // Recomputes the recorded LES of every record of the LoopNet v0.2 corpus from the record's own fields.
 import { describe, expect, it } from 'vitest';
-import { shippedRecords } from '../loopnet/test-corpus.js';
+import { shippedRecords } from '../loopnet/__fixtures__/test-corpus.js';
 import { checkRecordLes, RECORD_LES_TOLERANCE } from './check-record-les.js';
 import { weightedLes } from './les-composite.js';
 import { loopNetHeuristicCategories } from './loopnet-heuristic-categories.js';

@@ -4,7 +4,7 @@ import { DEFAULT_LOOPNET_CORPUS } from './default-corpus.js';
 import { LoopNetIndex } from './loopnet-index.js';
 import { loadLoopNetSplits } from './loopnet-splits.js';
 import { checkRecordSelection, recordMatcher } from './record-selection.js';
-import { shippedLines, shippedRecords, writeTemporaryCorpus } from './test-corpus.js';
+import { shippedLines, shippedRecords, writeTemporaryCorpus } from './__fixtures__/test-corpus.js';
 
 const records = shippedRecords();
 const corpus = DEFAULT_LOOPNET_CORPUS.records;

@@ -15,7 +15,7 @@ import {
 } from './loopnet-record.js';
 import { loadLoopNetSplits } from './loopnet-splits.js';
 import { readLoopNetRecords, readLoopNetRecordsSync, type LoopNetEntry } from './read-loopnet-records.js';
-import { shippedLines, writeTemporaryCorpus } from './test-corpus.js';
+import { shippedLines, writeTemporaryCorpus } from './__fixtures__/test-corpus.js';
 
 async function collect(iterable: AsyncIterable<LoopNetEntry>): Promise<LoopNetEntry[]> {
   const entries: LoopNetEntry[] = [];

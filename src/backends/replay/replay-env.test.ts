@@ -6,7 +6,11 @@ import {
   RecordLineError,
   type RecordLineProblem,
 } from '../../loopnet/loopnet-errors.js';
-import { shippedLines, shippedRecords, writeTemporaryCorpus } from '../../loopnet/test-corpus.js';
+import {
+  shippedLines,
+  shippedRecords,
+  writeTemporaryCorpus,
+} from '../../loopnet/__fixtures__/test-corpus.js';
 import { make } from '../../registry/make.js';
 import { Registry } from '../../registry/registry.js';
 import { checkEnv } from '../../testing/check-env.js';

@@ -2,8 +2,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LOOPNET_CORPUS } from './default-corpus.js';
-import type { LoopNetRecord } from './loopnet-record.js';
+import { DEFAULT_LOOPNET_CORPUS } from '../default-corpus.js';
+import type { LoopNetRecord } from '../loopnet-record.js';
 
 /**
  * The lines of the shipped v0.2 corpus (read whole: tests only).
