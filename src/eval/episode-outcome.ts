@@ -67,7 +67,8 @@ export function isSuccessfulEpisode(trajectory: Trajectory): boolean {
   ) {
     return false;
   }
-  const last = trajectory.steps.at(-1);
+  const steps = trajectory.steps;
+  const last = steps.length === 0 ? undefined : steps[steps.length - 1];
   const info = (last?.info ?? trajectory.initialInfo) as Record<string, unknown> | undefined;
   if (info !== undefined && info !== null && typeof info === 'object') {
     if (typeof info['success'] === 'boolean') return info['success'];
@@ -111,10 +112,14 @@ export interface OutcomePlace {
  * ```
  */
 export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): EpisodeOutcome {
-  const last = trajectory.steps.at(-1)?.info as { terminationReason?: unknown } | undefined;
+  const steps = trajectory.steps;
+  const last =
+    steps.length === 0 ? undefined : (steps[steps.length - 1]!.info as { terminationReason?: unknown });
   const loopReason = typeof last?.terminationReason === 'string' ? last.terminationReason : undefined;
   const outcome: EpisodeOutcome = {
-    ...place,
+    index: place.index,
+    example: place.example,
+    rollout: place.rollout,
     seed: trajectory.seed,
     return: trajectory.return,
     success: isSuccessfulEpisode(trajectory),
@@ -127,6 +132,9 @@ export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): E
     modelCalls: trajectory.modelCalls,
     modelLatencySeconds: trajectory.modelLatencySeconds,
     durationMs: trajectory.durationMs,
+    attempts: place.attempts,
+    errorCause: undefined,
+    error: undefined,
   };
   if (trajectory.error !== undefined) {
     const category = errorCategoryOf(trajectory.error.phase, trajectory.error.cause);

@@ -71,7 +71,7 @@ export interface SummarizeOptions {
   rolloutsPerExample: number;
   /** Seed of the bootstrap (default 0). */
   bootstrapSeed?: number | undefined;
-  /** Bootstrap resamples (default 2000). */
+  /** Bootstrap resamples (default 1000). */
   bootstrapResamples?: number | undefined;
 }
 

@@ -18,6 +18,8 @@ describe('runEvalBenchmark', () => {
     const lines = formatEvalBenchmark(report);
     expect(lines[0]).toBe('Evaluation runner: scripted agent on FrozenLake-v1, 200 episodes per run');
     expect(lines.join('\n')).toMatch(/target: runner and store cost under 20% .*: -?\d+\.\d%, (met|MISSED)/);
-    expect(lines.at(-1)).toMatch(/^memory at {4}100 episodes: peak RSS \d+ MB, heap growth -?\d+\.\d MB$/);
+    expect(lines.at(-1)).toMatch(
+      /^memory at {4}100 episodes: peak RSS \d+ MB, heap growth -?\d+\.\d MB \(garbage included\), kept after the run -?\d+\.\d MB$/,
+    );
   });
 });

@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { scriptedAgent } from '../agents/scripted-agent.js';
 import type { Env } from '../core/env.js';
 import { evaluate } from '../eval/evaluate.js';
@@ -28,8 +30,10 @@ export interface EvalMemoryRow {
   episodes: number;
   /** The highest resident set size seen during the run, in MB. */
   peakRssMb: number;
-  /** The highest heap use seen during the run minus the heap use before it, in MB. */
+  /** The highest heap use seen during the run minus the heap use before it (garbage included), in MB. */
   heapGrowthMb: number;
+  /** Heap still in use after the run and a full garbage collection, minus before it: what the run keeps, in MB. */
+  retainedHeapMb: number;
 }
 
 /** What {@link runEvalBenchmark} measured. */
@@ -132,11 +136,12 @@ async function measureMemory(
   agent: ReturnType<typeof scriptedAgent<number, number>>,
   store: ReturnType<typeof openRunStore>,
 ): Promise<EvalMemoryRow> {
-  (globalThis as { gc?: () => void }).gc?.();
+  const collect = garbageCollector();
+  collect();
   const before = process.memoryUsage();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed;
-  await evaluate({
+  const result = await evaluate({
     env: EVAL_BENCHMARK_ENV,
     agent,
     episodes,
@@ -148,8 +153,26 @@ async function measureMemory(
       peakHeap = Math.max(peakHeap, usage.heapUsed);
     },
   });
+  collect();
+  const retained = process.memoryUsage().heapUsed;
   const megabytes = (bytes: number): number => bytes / 2 ** 20;
-  return { episodes, peakRssMb: megabytes(peakRss), heapGrowthMb: megabytes(peakHeap - before.heapUsed) };
+  const row = {
+    episodes,
+    peakRssMb: megabytes(peakRss),
+    heapGrowthMb: megabytes(peakHeap - before.heapUsed),
+    retainedHeapMb: megabytes(retained - before.heapUsed),
+  };
+  // The result (with its compact outcomes) is alive until here, so the retained heap counts it.
+  if (result.episodes.length !== episodes) throw new Error('the memory run did not record every episode');
+  return row;
+}
+
+/** A full garbage collection (V8's `gc`, exposed for this process on first use). */
+function garbageCollector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed !== undefined) return exposed;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 function perSecond(value: number): string {
@@ -180,7 +203,7 @@ export function formatEvalBenchmark(report: EvalBenchmarkReport): string[] {
   for (const row of report.memory) {
     lines.push(
       `memory at ${String(row.episodes).padStart(6)} episodes: peak RSS ${row.peakRssMb.toFixed(0)} MB, ` +
-        `heap growth ${row.heapGrowthMb.toFixed(1)} MB`,
+        `heap growth ${row.heapGrowthMb.toFixed(1)} MB (garbage included), kept after the run ${row.retainedHeapMb.toFixed(1)} MB`,
     );
   }
   return lines;
