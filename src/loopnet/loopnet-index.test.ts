@@ -51,6 +51,8 @@ describe('LoopNetIndex', () => {
     const index = LoopNetIndex.build(corpus);
     expect(index.size).toBe(545);
     expect(index.problemCount).toBe(0);
+    expect(index.bytes).toBe(1_243_262);
+    expect(index.memoryBytes).toBe(545 * 55);
     for (const position of [0, 1, 200, 544]) {
       expect(index.read(position)).toEqual(records[position]);
       expect(index.indexOf(records[position]!.record_id)).toBe(position);

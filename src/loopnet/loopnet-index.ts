@@ -1,5 +1,5 @@
 // A compact index of a corpus's selected records: byte offsets and ids, so a record is read back on demand.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InvalidArgumentError } from '../core/errors.js';
 import { createRng } from '../core/random/rng.js';
 import { CorpusNotFoundError, type RecordLineProblem } from './loopnet-errors.js';
@@ -33,7 +33,7 @@ export class LoopNetIndex {
   readonly problems: readonly RecordLineProblem[];
   /** How many lines were bad. */
   readonly problemCount: number;
-  /** Bytes of the file. */
+  /** Bytes of the file when it was indexed. */
   readonly bytes: number;
   private readonly offsets: Float64Array;
   private readonly lengths: Uint32Array;
@@ -77,7 +77,6 @@ export class LoopNetIndex {
     let lines = new Uint32Array(capacity);
     let ids = Buffer.alloc(capacity * ID_BYTES);
     let size = 0;
-    let bytes = 0;
     const problems: RecordLineProblem[] = [];
     let problemCount = 0;
     const report = options.onProblem ?? warnRecordProblem;
@@ -100,13 +99,12 @@ export class LoopNetIndex {
       lengths[size] = entry.byteLength;
       lines[size] = entry.line;
       ids.write(entry.record.record_id, size * ID_BYTES, ID_BYTES, 'latin1');
-      bytes = entry.byteOffset + entry.byteLength;
       size++;
     }
     return new LoopNetIndex({
       file,
       size,
-      bytes,
+      bytes: statSync(file).size,
       offsets: offsets.slice(0, size),
       lengths: lengths.slice(0, size),
       lines: lines.slice(0, size),
