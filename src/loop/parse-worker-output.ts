@@ -61,14 +61,57 @@ export function parseWorkerOutput(
   raw: string,
   declared: { workerId: string; name: string; format: WorkerOutput['format'] },
 ): ParsedWorkerOutput {
+  const reading = readingOf(raw, declared.format);
+  if (!reading.ok) return reading;
+  return {
+    ok: true,
+    output: {
+      ...declared,
+      raw,
+      codeBlocks: reading.codeBlocks,
+      text: reading.text,
+      value: reading.value,
+    },
+  };
+}
+
+/** What an answer gives in a format, whoever wrote it: a pure function of the text and the format. */
+type Reading =
+  { ok: true; codeBlocks: readonly CodeBlock[]; text: string; value: unknown } | { ok: false; error: string };
+
+/**
+ * Readings of recent answers by format and text. Workers give the same answers again and again (simulated ones all
+ * the more), and a reading never changes: it is kept deeply frozen, so that no reader can change what later readers
+ * get. Texts over {@link LONGEST_KEPT_TEXT} characters are read each time.
+ */
+const readings = new Map<WorkerOutput['format'], Map<string, Reading>>();
+const READINGS_CAPACITY = 1024;
+const LONGEST_KEPT_TEXT = 65_536;
+
+function readingOf(raw: string, format: WorkerOutput['format']): Reading {
+  if (raw.length > LONGEST_KEPT_TEXT) return read(raw, format);
+  let ofFormat = readings.get(format);
+  if (ofFormat === undefined) {
+    ofFormat = new Map();
+    readings.set(format, ofFormat);
+  }
+  let reading = ofFormat.get(raw);
+  if (reading === undefined) {
+    reading = deepFreeze(read(raw, format));
+    if (ofFormat.size >= READINGS_CAPACITY) ofFormat.delete(ofFormat.keys().next().value!);
+    ofFormat.set(raw, reading);
+  }
+  return reading;
+}
+
+function read(raw: string, format: WorkerOutput['format']): Reading {
   const codeBlocks = extractCodeBlocks(raw);
-  const base = { ...declared, raw, codeBlocks };
-  switch (declared.format) {
+  switch (format) {
     case 'json': {
       const candidates = [raw.trim(), ...codeBlocks.map((block) => block.content.trim())];
       for (const candidate of candidates) {
         const value = parseJson(candidate);
-        if (value !== undefined) return { ok: true, output: { ...base, text: candidate, value } };
+        if (value !== undefined) return { ok: true, codeBlocks, text: candidate, value };
       }
       return {
         ok: false,
@@ -79,19 +122,33 @@ export function parseWorkerOutput(
       if (codeBlocks.length > 0) {
         return {
           ok: true,
-          output: { ...base, text: codeBlocks.map((block) => block.content).join('\n'), value: undefined },
+          codeBlocks,
+          text: codeBlocks.map((block) => block.content).join('\n'),
+          value: undefined,
         };
       }
       if (raw.trim() === '') return { ok: false, error: 'The output must contain code; it is empty.' };
-      return { ok: true, output: { ...base, text: raw, value: undefined } };
+      return { ok: true, codeBlocks, text: raw, value: undefined };
     }
     case 'text':
     case 'markdown':
-      if (raw.trim() === '') return { ok: false, error: `The ${declared.format} output is empty.` };
-      return { ok: true, output: { ...base, text: raw, value: undefined } };
+      if (raw.trim() === '') return { ok: false, error: `The ${format} output is empty.` };
+      return { ok: true, codeBlocks, text: raw, value: undefined };
     case 'binary':
-      return { ok: true, output: { ...base, text: raw, value: undefined } };
+      return { ok: true, codeBlocks, text: raw, value: undefined };
   }
+}
+
+/** Freezes a value and everything in it (without recursion: parsed JSON may nest deeply). */
+function deepFreeze<T>(value: T): T {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item !== 'object' || item === null || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const child of Object.values(item)) pending.push(child);
+  }
+  return value;
 }
 
 function parseJson(text: string): unknown {

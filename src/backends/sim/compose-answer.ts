@@ -5,6 +5,7 @@ import {
   createPhraseMatcher,
 } from '../../loop/evaluators/deterministic/support/normalize-text.js';
 import type { ReferenceFact, TaskCandidate, TaskSource, LoopTask } from '../../loop/tasks/loop-task.js';
+import { renderAnswer } from './render-answer.js';
 
 /** What the worker is asked, as the engine describes it to simulated models. */
 export interface SimWorkerRequest {
@@ -212,7 +213,7 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
       statements.push({ text: sentence, sources: [] });
   }
   const intro = introduction(request);
-  return render(request, intro, statements);
+  return renderAnswer(request, intro, statements);
 }
 
 /** Reference facts in id order, sorted once per list. */
@@ -238,47 +239,4 @@ function extractive(inputTexts: readonly string[], quality: number, rng: Rng): s
   if (sentences.length === 0) return [];
   const keep = Math.max(1, Math.round(sentences.length * (quality > 0.6 ? 0.4 : 0.9)));
   return sentences.filter((_, index) => index < keep || rng.random() < (1 - quality) * 0.3);
-}
-
-function render(
-  request: SimWorkerRequest,
-  intro: string,
-  statements: { text: string; sources: string[] }[],
-): string {
-  const { sources } = request.task.material;
-  const cited = [...new Set(statements.flatMap((statement) => statement.sources))].sort();
-  const line = (statement: { text: string; sources: string[] }): string =>
-    `${statement.text}${statement.sources.map((id) => ` [${id}]`).join('')}`;
-  switch (request.format) {
-    case 'json':
-      return JSON.stringify(
-        {
-          summary: intro,
-          claims: statements.map((statement) => ({ text: statement.text, sources: statement.sources })),
-          sources: cited.map((id) => {
-            const source = sources.find((s) => s.id === id);
-            return { id, title: source?.title ?? id, url: source?.url ?? null };
-          }),
-        },
-        null,
-        2,
-      );
-    case 'markdown': {
-      const list = cited.map((id) => {
-        const source = sources.find((s) => s.id === id);
-        return `- [${id}] ${source?.title ?? id}${source?.url === undefined ? '' : ` — ${source.url}`}`;
-      });
-      return [
-        `# ${request.outputName}`,
-        intro,
-        ...statements.map((statement) => `- ${line(statement)}`),
-        ...(list.length === 0 ? [] : ['## Sources', ...list]),
-      ].join('\n\n');
-    }
-    case 'code':
-      return ['```text', intro, ...statements.map(line), '```'].join('\n');
-    case 'text':
-    case 'binary':
-      return [intro, ...statements.map(line)].join('\n\n');
-  }
 }

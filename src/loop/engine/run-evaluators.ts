@@ -8,14 +8,13 @@ import type {
 import { deriveSeed } from '../derive-seed.js';
 import type { DeterministicEvaluator } from '../evaluators/deterministic/deterministic-evaluator.js';
 import type { EvaluatorVerdict } from '../evaluators/evaluator-verdict.js';
-import { parseEvaluatorParameters } from '../evaluators/deterministic/define-deterministic-evaluator.js';
-import { taskEvaluatorParameters } from '../evaluators/deterministic/task-evaluator-parameters.js';
 import { GraderCache } from '../evaluators/grader-cache.js';
 import { readRubricJudgement, rubricJudgePrompt } from '../evaluators/rubric-judgement.js';
 import type { HumanGate } from '../human-gate.js';
 import type { LoopBackend } from '../loop-backend.js';
 import type { WorkerOutput } from '../worker-output.js';
 import type { EpisodeState, IterationRecord } from './episode-state.js';
+import { readyGrader } from './ready-grader.js';
 import type { SafetyGuard } from './safety-guard.js';
 
 /** Finds a deterministic evaluator implementation by name (throws with a suggestion when there is none). */
@@ -129,55 +128,29 @@ async function evaluate(
   }
 }
 
-/**
- * The raw parameters of a deterministic evaluator: the spec's `extensions.evaluators.<evaluator id>`, overridden by the
- * task's `evaluatorParameters` (by implementation name, short name, then evaluator id).
- */
-function rawParameters(
-  evaluator: DeterministicEvaluatorProgram,
-  context: EvaluatorRunContext,
-): Record<string, unknown> {
-  const extensions = context.state.program.extensions.extensions;
-  const fromSpec = (extensions as { evaluators?: Record<string, Record<string, unknown>> } | undefined)
-    ?.evaluators?.[evaluator.id];
-  return {
-    ...fromSpec,
-    ...taskEvaluatorParameters(context.state.task, {
-      evaluatorId: evaluator.id,
-      implementation: evaluator.implementation,
-    }),
-  };
-}
-
 async function runDeterministic(
   evaluator: DeterministicEvaluatorProgram,
   outputs: readonly WorkerOutput[],
   context: EvaluatorRunContext,
 ): Promise<{ verdict: EvaluatorVerdict; cached: boolean }> {
-  const implementation = context.evaluators.get(evaluator.implementation);
-  const raw = rawParameters(evaluator, context);
-  const parameters =
-    context.evaluators.resolveParameters === undefined
-      ? parseEvaluatorParameters(implementation, raw, evaluator.id)
-      : context.evaluators.resolveParameters(implementation, raw, { evaluatorId: evaluator.id });
+  const { implementation, parameters, keyPrefix } = readyGrader(evaluator, {
+    program: context.state.program,
+    task: context.state.task,
+    evaluators: context.evaluators,
+  });
   const { task } = context.state;
+  // JSON never holds a bare line break: the prefix ends at the first one. Each output counts by its digest.
   const key =
-    implementation.cacheable === false
+    keyPrefix === undefined
       ? undefined
-      : GraderCache.key([
-          evaluator.implementation,
-          task.id,
-          task.root ?? null,
-          parameters,
-          outputs.map((output) => [output.workerId, output.format, output.raw]),
-        ]);
+      : `${keyPrefix}\n${JSON.stringify(outputs.map((output) => [output.workerId, output.format, GraderCache.digest(output.raw)]))}`;
   const hit = key === undefined ? undefined : context.cache.get(key);
   if (hit !== undefined) return { verdict: hit, cached: true };
   const verdict = await implementation.evaluate({
     evaluatorId: evaluator.id,
     outputs,
     task,
-    parameters: parameters,
+    parameters: { ...parameters },
     signal: context.state.signal,
   });
   if (key !== undefined) context.cache.set(key, verdict);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EvaluatorVerdict } from './evaluator-verdict.js';
-import { GraderCache } from './grader-cache.js';
+import { DIGESTS_CAPACITY, GraderCache } from './grader-cache.js';
 
 const verdict = (score: number): EvaluatorVerdict => ({
   score,
@@ -39,5 +39,15 @@ describe('GraderCache', () => {
     expect(cache.get('c')?.score).toBe(0);
     expect(cache.size).toBe(2);
     expect([cache.hits, cache.misses]).toEqual([3, 1]);
+  });
+
+  it('digests a text as its SHA-256, the same when remembered and after being forgotten', () => {
+    const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+    const texts = ['', 'abc', 'é 😀\n', 'x'.repeat(10_000)];
+    for (const text of texts) expect(GraderCache.digest(text)).toBe(sha(text));
+    for (const text of texts) expect(GraderCache.digest(text)).toBe(sha(text));
+    for (let index = 0; index < DIGESTS_CAPACITY + 10; index++) GraderCache.digest(`filler ${index}`);
+    for (const text of texts) expect(GraderCache.digest(text)).toBe(sha(text));
+    expect(GraderCache.digest('abc')).not.toBe(GraderCache.digest('abd'));
   });
 });

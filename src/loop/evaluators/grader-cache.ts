@@ -29,6 +29,25 @@ export class GraderCache {
     return sha256Hex(JSON.stringify(parts));
   }
 
+  /**
+   * The SHA-256 of a text (hex), remembered for the most recent {@link DIGESTS_CAPACITY} texts: an output is hashed
+   * once however many graders and episodes look it up. Put it in a key in place of the text.
+   *
+   * @example
+   * ```ts
+   * GraderCache.digest('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+   * ```
+   */
+  static digest(text: string): string {
+    let digest = digests.get(text);
+    if (digest === undefined) {
+      digest = sha256Hex(text);
+      if (digests.size >= DIGESTS_CAPACITY) digests.delete(digests.keys().next().value!);
+      digests.set(text, digest);
+    }
+    return digest;
+  }
+
   get(key: string): EvaluatorVerdict | undefined {
     const verdict = this.entries.get(key);
     if (verdict === undefined) {
@@ -56,6 +75,11 @@ export class GraderCache {
     return this.entries.size;
   }
 }
+
+/** How many texts {@link GraderCache.digest} remembers the digest of. */
+export const DIGESTS_CAPACITY = 4096;
+
+const digests = new Map<string, string>();
 
 /** `crypto.hash` (one call, no hash object) where Node has it (20.12 and later), else a hash object: the same digest. */
 const sha256Hex: (text: string) => string =

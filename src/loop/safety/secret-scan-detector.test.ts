@@ -226,3 +226,30 @@ describe('secret_scan: messages and places', () => {
     expect(detector.inspect(makeCheck('secret_scan'))).toEqual([]);
   });
 });
+
+describe('secret_scan: texts scanned again', () => {
+  it('finds the same secrets in a text scanned again, under each constraint’s own config', () => {
+    const text = `id = ${AWS_KEY_ID}\ntoken: ${GITHUB_TOKEN}\nrandom Zq8vN3xK7pL2mR9tW4yB6cF1hJ5sD0gA`;
+    const everything = scan(text);
+    const githubOnly = makeCheck(
+      'secret_scan',
+      { known_patterns: ['github_token'], entropy_check: false },
+      { text },
+    );
+    for (let round = 0; round < 3; round++) {
+      expect(scan(text)).toEqual(everything);
+      expect(
+        detector.inspect(githubOnly).flatMap((finding) => finding.spans.map((span) => span.label)),
+      ).toEqual(['github_token']);
+    }
+    expect(everything.length).toBeGreaterThan(1);
+  });
+
+  it('still reads a constraint’s config each time: a bad one fails whether or not the text was scanned', () => {
+    const check = makeCheck('secret_scan', {}, { text: `id = ${AWS_KEY_ID}` });
+    expect(detector.inspect(check)).toHaveLength(1);
+    const broken = makeCheck('secret_scan', { known_patterns: ['aws_kye'] }, { text: `id = ${AWS_KEY_ID}` });
+    expect(() => detector.inspect(broken)).toThrow(SafetyConfigError);
+    expect(() => detector.inspect(broken)).toThrow(SafetyConfigError);
+  });
+});

@@ -1,4 +1,5 @@
 // `secret_scan`: credentials in a prompt, an output, a memory write or a tool call's arguments.
+import type { SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
 import type { SafetyScope } from '../../lss/loop-spec.js';
 import {
   DEFAULT_ENTROPY_MIN_LENGTH,
@@ -73,7 +74,7 @@ export function createSecretScanDetector(): SafetyDetector {
         : undefined;
       const findings: SafetyFinding[] = [];
       for (const piece of textsUnderCheck(check, true)) {
-        for (const secret of findSecrets(piece.text, patterns, entropy)) {
+        for (const secret of secretsOnce(constraint, piece.text, patterns, entropy)) {
           findings.push({
             type: 'secret_scan',
             message:
@@ -89,6 +90,36 @@ export function createSecretScanDetector(): SafetyDetector {
       return findings;
     },
   };
+}
+
+/**
+ * The secrets of texts scanned before, by constraint (whose config picks the patterns): a pure function of the text
+ * and the config, and workers send the same texts again and again. The most recent {@link SCANNED_TEXTS_CAPACITY}
+ * texts of up to {@link LONGEST_KEPT_TEXT} characters are kept per constraint.
+ */
+const scanned = new WeakMap<SafetyConstraintProgram, Map<string, readonly FoundSecret[]>>();
+const SCANNED_TEXTS_CAPACITY = 1024;
+const LONGEST_KEPT_TEXT = 65_536;
+
+function secretsOnce(
+  constraint: SafetyConstraintProgram,
+  text: string,
+  patterns: readonly SecretPattern[],
+  entropy: { threshold: number; minLength: number } | undefined,
+): readonly FoundSecret[] {
+  if (text.length > LONGEST_KEPT_TEXT) return findSecrets(text, patterns, entropy);
+  let texts = scanned.get(constraint);
+  if (texts === undefined) {
+    texts = new Map();
+    scanned.set(constraint, texts);
+  }
+  let secrets = texts.get(text);
+  if (secrets === undefined) {
+    secrets = Object.freeze(findSecrets(text, patterns, entropy).map((secret) => Object.freeze(secret)));
+    if (texts.size >= SCANNED_TEXTS_CAPACITY) texts.delete(texts.keys().next().value!);
+    texts.set(text, secrets);
+  }
+  return secrets;
 }
 
 /** A secret found in one text. */
