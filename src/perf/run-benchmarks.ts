@@ -9,6 +9,11 @@ import { formatLoopBenchmarks, measureLoopBenchmarks, type LoopBenchmarkReport }
 import { measure, measureAlternately, type Measurement } from './measure.js';
 import { formatModelBenchmark, runModelBenchmark, type ModelBenchmarkResult } from './model-benchmarks.js';
 import { formatEvalBenchmark, runEvalBenchmark, type EvalBenchmarkReport } from './eval-benchmarks.js';
+import {
+  formatReplayBenchmarks,
+  measureReplayBenchmarks,
+  type ReplayBenchmarkReport,
+} from './replay-benchmarks.js';
 
 /** Gymnasium 1.4 on this machine, as measured for the issue (steps per second). */
 const GYMNASIUM_MAKE = 146_000;
@@ -70,15 +75,16 @@ function format(perSecond: number): string {
 }
 
 /**
- * `npm run bench`: three groups, each beside a baseline measured in the same run. `classic`: steps per second of
+ * `npm run bench`: five groups, each beside a baseline measured in the same run. `classic`: steps per second of
  * the classic environments through `make()`, unwrapped, synchronous and vectorized, beside a bare typed-array
  * CartPole loop and the Gymnasium figures measured on this machine. `loops`: the bundled loop environments in sim
  * beside Python SimEnv's figures. `models`: model calls through the facade against the local model server beside
  * the bare SDK and raw HTTP. `eval`: 10,000 episodes of a scripted agent on FrozenLake through `evaluate()` with the
- * run store beside the same episodes in a plain loop, and peak memory at 1k and 10k episodes. `--only classic,loops` picks groups; `--check` exits 1 when a target is missed;
- * `--json` prints JSON.
+ * run store beside the same episodes in a plain loop, and peak memory at 1k and 10k episodes. `replay`: replayed
+ * LoopNet steps per second and the JSONL read rate and memory on a generated corpus. `--only classic,loops` picks
+ * groups; `--check` exits 1 when a target is missed; `--json` prints JSON.
  */
-const GROUPS = ['classic', 'loops', 'models', 'eval'] as const;
+const GROUPS = ['classic', 'loops', 'models', 'eval', 'replay'] as const;
 type Group = (typeof GROUPS)[number];
 
 /** The groups named by `--only a,b` (default all), with a clear error for an unknown one. */
@@ -130,6 +136,11 @@ async function main(): Promise<void> {
     evaluation = await runEvalBenchmark({ episodes: Math.max(100, Math.round(10_000 * scale)) });
     emit(formatEvalBenchmark(evaluation));
   }
+  let replay: ReplayBenchmarkReport | undefined;
+  if (groups.has('replay')) {
+    replay = await measureReplayBenchmarks({ scale });
+    emit(formatReplayBenchmarks(replay));
+  }
   const missed = [
     ...(classic?.rows ?? [])
       .filter((r) => r.target !== undefined && !r.target.met)
@@ -138,9 +149,10 @@ async function main(): Promise<void> {
     ...(models !== undefined && !models.targets.throughput.met ? ['model call throughput'] : []),
     ...(models !== undefined && !models.targets.cpu.met ? ['model call CPU'] : []),
     ...(evaluation !== undefined && !evaluation.targetMet ? ['evaluation runner and store overhead'] : []),
+    ...(replay !== undefined && !replay.targetMet ? ['replayed steps'] : []),
   ];
   if (json) {
-    console.log(JSON.stringify({ classic, loops, models, eval: evaluation, missed }, null, 2));
+    console.log(JSON.stringify({ classic, loops, models, eval: evaluation, replay, missed }, null, 2));
   } else {
     console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}.`);
   }
