@@ -449,3 +449,86 @@ export {
   type EpisodeLine,
   type RolloutResult,
 } from './store/export-records.js';
+
+// LoopNet: reading and selecting recorded loop trajectories
+export { DEFAULT_LOOPNET_CORPUS } from './loopnet/default-corpus.js';
+export {
+  readLoopNetRecords,
+  readLoopNetRecordsSync,
+  warnRecordProblem,
+  type LoopNetEntry,
+  type ReadLoopNetOptions,
+} from './loopnet/read-loopnet-records.js';
+export { LoopNetIndex } from './loopnet/loopnet-index.js';
+export { loadLoopNetSplits, type LoopNetSplits } from './loopnet/loopnet-splits.js';
+export {
+  checkRecordSelection,
+  recordMatcher,
+  isEmptySelection,
+  type RecordSelection,
+  type OneOrMany,
+} from './loopnet/record-selection.js';
+export { validateLoopNetRecord, loopNetRecordValidator, formatSchemaError } from './loopnet/record-schema.js';
+export {
+  CorpusNotFoundError,
+  RecordLineError,
+  describeProblem,
+  type RecordLineProblem,
+} from './loopnet/loopnet-errors.js';
+export { JsonlLineSplitter, type JsonlLine } from './loopnet/jsonl-line-splitter.js';
+export * from './loopnet/loopnet-record.js';
+
+// LES 1.0, the Loop Efficiency Score
+export * from './les/les-weights.js';
+export * from './les/les-composite.js';
+export * from './les/les-formulas.js';
+export * from './les/episode-les.js';
+export * from './les/observed-les.js';
+export * from './les/check-record-les.js';
+export { loopNetHeuristicCategories } from './les/loopnet-heuristic-categories.js';
+
+// Replay of recorded trajectories
+export { ReplayEnv, type ReplayEnvOptions } from './backends/replay/replay-env.js';
+export { replayEnvRegistrations } from './backends/replay/replay-registrations.js';
+export {
+  toReplayEpisode,
+  endFlags,
+  type ReplayEpisode,
+  type ReplayInfo,
+} from './backends/replay/replay-episode.js';
+export {
+  ReplayObservationSpace,
+  NullActionSpace,
+  MAX_RECORDED_ITERATIONS,
+  type ReplayObservation,
+  type ReplayMetrics,
+} from './backends/replay/replay-spaces.js';
+
+// The evaluation runner
+export { evaluate } from './eval/evaluate.js';
+export type {
+  EvaluateOptions,
+  EvaluateResult,
+  EvalSlot,
+  EnvFactory as EvalEnvFactory,
+  AgentFactory,
+} from './eval/evaluate-options.js';
+export { summarizeEvaluation, type EvalSummary, type SummarizeOptions } from './eval/eval-summary.js';
+export type { EvalProgress } from './eval/eval-progress.js';
+export { isSuccessfulEpisode, type EpisodeOutcome, type ErrorCategory } from './eval/episode-outcome.js';
+export { planEpisodes, type EpisodePlan, type EpisodePlanOptions } from './eval/episode-plan.js';
+export { passAtK, meanPassAtK } from './eval/pass-at-k.js';
+export {
+  bootstrapIntervals,
+  type BootstrapOptions,
+  type ConfidenceInterval,
+} from './eval/bootstrap-interval.js';
+export { EpisodeTimeoutError, isInfrastructureError } from './eval/infrastructure-error.js';
+export { namedAgentFactory, episodeSeededRandomAgent, AGENT_NAMES } from './eval/named-agents.js';
+export { summaryRows } from './eval/format-eval-summary.js';
+export {
+  scriptedAgent,
+  type ScriptedContext,
+  type ScriptedPolicy,
+  type ScriptedAgentOptions,
+} from './agents/scripted-agent.js';
