@@ -8,7 +8,7 @@ export type LearnerAlgorithm = 'q-learning' | 'sarsa' | 'dqn' | 'ppo';
 export type LearnerMode = 'train' | 'evaluate';
 
 /** One environment step as a learner sees it. The train loop reuses one object; copy what you keep. */
-export interface Transition<Obs, Act> {
+export interface LearnerTransition<Obs, Act> {
   observation: Obs;
   action: Act;
   reward: number;
@@ -49,7 +49,7 @@ export interface Learner<Obs, Act> extends Agent<Obs, Act> {
   /** Picks an action; explores in `train` mode, greedy (or the policy's mean) in `evaluate` mode. */
   act(observation: Obs, context?: ActContext): Act;
   /** Learns from one step taken with the last action of {@link act} (ignored in `evaluate` mode). */
-  observe(transition: Transition<Obs, Act>): void;
+  observe(transition: LearnerTransition<Obs, Act>): void;
   /**
    * Ends a training episode: counts it, applies per-episode schedules and returns the metrics gathered since the
    * last call (e.g. `loss`, `epsilon`; a metric with nothing to report is left out).

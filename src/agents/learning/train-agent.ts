@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../core/errors.js';
 import { isSyncEnv, type Env, type ResetResult, type StepResult } from '../../core/env.js';
 import type { ActContext } from '../agent.js';
-import type { Learner, Transition } from './learner.js';
+import type { Learner, LearnerTransition } from './learner.js';
 
 /** What {@link trainAgent} reports after each training episode. */
 export interface EpisodeMetrics {
@@ -86,7 +86,7 @@ export async function trainAgent<Obs, Act>(
   let episodes = 0;
   let stopped = false;
   const context: ActContext = { info: {}, step: 0 };
-  const transition = {} as Transition<Obs, Act>;
+  const transition = {} as LearnerTransition<Obs, Act>;
   while (episodes < options.episodes) {
     if (options.signal?.aborted === true) {
       stopped = true;

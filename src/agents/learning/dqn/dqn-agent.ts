@@ -11,7 +11,7 @@ import {
 } from '../checkpoint.js';
 import { CheckpointError } from '../checkpoint-error.js';
 import { linearSchedule, parseHyperparameters } from '../hyperparameters.js';
-import type { Learner, LearnerMode, LearnerProgress, Transition } from '../learner.js';
+import type { Learner, LearnerMode, LearnerProgress, LearnerTransition } from '../learner.js';
 import { Adam } from '../nn/adam.js';
 import { clipGradientNorm, Mlp } from '../nn/mlp.js';
 import { boxShape, discreteShape, observationScales } from '../problem-shape.js';
@@ -168,7 +168,7 @@ export class DqnAgent implements Learner<ArrayLike<number>, number> {
     return Float64Array.from(this.online.forward(this.input, 1));
   }
 
-  observe(transition: Transition<ArrayLike<number>, number>): void {
+  observe(transition: LearnerTransition<ArrayLike<number>, number>): void {
     if (this.mode !== 'train') return;
     this.replay.add(
       transition.observation,

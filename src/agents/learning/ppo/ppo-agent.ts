@@ -6,7 +6,7 @@ import type { ActContext } from '../../agent.js';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseWith, type AgentCheckpoint } from '../checkpoint.js';
 import { CheckpointError } from '../checkpoint-error.js';
 import { parseHyperparameters } from '../hyperparameters.js';
-import type { Learner, LearnerMode, LearnerProgress, Transition } from '../learner.js';
+import type { Learner, LearnerMode, LearnerProgress, LearnerTransition } from '../learner.js';
 import { Adam } from '../nn/adam.js';
 import { clipGradientNorm, Mlp } from '../nn/mlp.js';
 import { boxShape, observationScales } from '../problem-shape.js';
@@ -206,7 +206,7 @@ export class PpoAgent implements Learner<ArrayLike<number>, Float32Array> {
     return action;
   }
 
-  observe(transition: Transition<ArrayLike<number>, Float32Array>): void {
+  observe(transition: LearnerTransition<ArrayLike<number>, Float32Array>): void {
     if (this.mode !== 'train') return;
     this.progressCounts.steps += 1;
     const settings = this.hyperparameters;

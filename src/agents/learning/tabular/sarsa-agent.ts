@@ -1,6 +1,6 @@
 import type { ActContext } from '../../agent.js';
 import type { AgentCheckpoint } from '../checkpoint.js';
-import type { Transition } from '../learner.js';
+import type { LearnerTransition } from '../learner.js';
 import { TabularLearner, type TabularLearnerOptions } from './tabular-learner.js';
 
 /**
@@ -48,7 +48,7 @@ export class SarsaAgent extends TabularLearner {
     return super.act(observation, context);
   }
 
-  protected bootstrapValue(nextRow: number, transition: Transition<number, number>): number {
+  protected bootstrapValue(nextRow: number, transition: LearnerTransition<number, number>): number {
     const next = super.act(transition.nextObservation);
     this.pendingObservation = transition.nextObservation;
     this.pendingAction = next;

@@ -5,7 +5,7 @@ import type { Space } from '../../../core/space.js';
 import type { ActContext } from '../../agent.js';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseWith, type AgentCheckpoint } from '../checkpoint.js';
 import { linearSchedule, parseHyperparameters } from '../hyperparameters.js';
-import type { Learner, LearnerMode, LearnerProgress, Transition } from '../learner.js';
+import type { Learner, LearnerMode, LearnerProgress, LearnerTransition } from '../learner.js';
 import { discreteShape } from '../problem-shape.js';
 import { decodeFloat64Array, encodedFloatArraySchema, encodeFloatArray } from '../typed-array-codec.js';
 import {
@@ -127,7 +127,7 @@ export abstract class TabularLearner implements Learner<number, number> {
     return this.problem.actionStart + this.bestColumn(row, this.mode === 'train');
   }
 
-  observe(transition: Transition<number, number>): void {
+  observe(transition: LearnerTransition<number, number>): void {
     if (this.mode !== 'train') return;
     this.progressCounts.steps += 1;
     const row = this.rowOf(transition.observation);
@@ -155,7 +155,7 @@ export abstract class TabularLearner implements Learner<number, number> {
   }
 
   /** The value of the next state used in the target (max for Q-learning, the next action's value for SARSA). */
-  protected abstract bootstrapValue(nextRow: number, transition: Transition<number, number>): number;
+  protected abstract bootstrapValue(nextRow: number, transition: LearnerTransition<number, number>): number;
 
   /** The greedy action's column in `row`; ties broken at random when `randomTies`, else the first. */
   protected bestColumn(row: number, randomTies: boolean): number {
