@@ -62,7 +62,7 @@ describe('loopgym eval', () => {
   });
 
   it('prints the summary as JSON on stdout, progress on stderr, and records the run', async () => {
-    const ran = await runEval(['FrozenLake-v1', '-n', '6', '-s', '3', '-c', '2', '--store', store, '--json']);
+    const ran = await runEval(['FrozenLake-v1', '-n', '6', '-s', '3', '-j', '2', '--store', store, '--json']);
     expect(ran.code).toBe(0);
     const printed = JSON.parse(ran.out) as { runId: string; status: string; summary: { episodes: number } };
     expect(printed).toMatchObject({ status: 'completed', env: 'FrozenLake-v1', agent: 'random', store });
@@ -176,7 +176,7 @@ describe('loopgym eval', () => {
       'xml',
       '-n',
       '3',
-      '-c',
+      '-j',
       '3',
       '--store',
       store,

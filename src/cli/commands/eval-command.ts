@@ -89,7 +89,7 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
     .option('-s, --seed <seed>', 'base seed: example i is seeded seed + i (default 0)')
     .option('--seeds <list>', 'explicit seeds, comma-separated (instead of --episodes/--seed)')
     .option('-k, --rollouts-per-example <k>', 'episodes per seed, for pass@k (default 1)')
-    .option('-c, --concurrency <count>', 'episodes played at once', '1')
+    .option('-j, --concurrency <count>', 'episodes played at once', '1')
     .option(
       '--max-retries <count>',
       'extra attempts after an infrastructure error (model gave up, timeout)',
@@ -110,10 +110,10 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
       'after',
       '\nExamples:\n' +
         '  $ loopgym eval FrozenLake-v1 --episodes 100 --seed 0\n' +
-        '  $ loopgym eval FrozenLake-v1 -o isSlippery=false --agent llm --model openai:gpt-4.1-mini --parser xml -c 8\n' +
+        '  $ loopgym eval FrozenLake-v1 -o isSlippery=false --agent llm --model openai:gpt-4.1-mini --parser xml -j 8\n' +
         '  $ loopgym eval text/wordle-v0 --agent llm --model anthropic:claude-sonnet-4-20250514 -n 20 -k 4 --json\n' +
         '  $ loopgym eval loopbench/code-repair-v1 --agent llm --model openai:gpt-4.1-mini --backend sim -n 5\n' +
-        '  $ loopgym eval loopbench/research-synthesis-v1 --agent loop -n 50 -c 4\n' +
+        '  $ loopgym eval loopbench/research-synthesis-v1 --agent loop -n 50 -j 4\n' +
         '  $ loopgym eval --resume 3f2a9c            # continue a run stopped with Ctrl-C\n' +
         '  $ OPENAI_BASE_URL=http://127.0.0.1:8000/v1 loopgym eval Taxi-v4 --agent llm --model openai:local-model',
     )
