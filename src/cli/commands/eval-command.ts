@@ -14,6 +14,8 @@ import { createModel } from '../../models/provider-registry.js';
 import { defaultRegistry } from '../../registry/default-registry.js';
 import { make } from '../../registry/make.js';
 import { openRunStore } from '../../store/run-store.js';
+import type { MemoryBackend } from '../../loop/loop-memory.js';
+import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
@@ -119,7 +121,9 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
     )
     .action(async (target: string | undefined, flags: EvalFlags) => {
       const recipe = recipeOf(target, flags);
-      const envFactory = envFactoryOf(recipe);
+      // Loops with `persistent` memory keep it in the run store (opened only if such a loop runs).
+      const memoryBackend = lazyStoreMemoryBackend(flags.store);
+      const envFactory = envFactoryOf(recipe, memoryBackend);
       const modelClient =
         recipe.agent === 'llm' && recipe.model !== null
           ? createModelClient(createModel(recipe.model))
@@ -164,6 +168,7 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
         result = await evaluate(evaluateOptions);
       } finally {
         progress.stop();
+        memoryBackend.close();
         process.off('SIGINT', onSigint);
         options.signal?.removeEventListener('abort', onExternalAbort);
       }
@@ -269,11 +274,14 @@ function planFlags(
 }
 
 /** Makes the environment of a slot: a loop (spec file or registered loop) or any registered environment. */
-function envFactoryOf(recipe: EvalRecipe): () => Env<unknown, unknown, unknown> {
+function envFactoryOf(
+  recipe: EvalRecipe,
+  memoryBackend: MemoryBackend,
+): () => Env<unknown, unknown, unknown> {
   if (recipe.backend !== null) {
     const models =
       recipe.backend === 'live' && recipe.model !== null ? parseModelOverrides(recipe.model) : undefined;
-    const loopOptions = { backend: recipe.backend, models, ...recipe.options };
+    const loopOptions = { backend: recipe.backend, models, services: { memoryBackend }, ...recipe.options };
     return /\.(ya?ml|json)$/i.test(recipe.target)
       ? () => make({ spec: recipe.target, ...loopOptions })
       : () => make(recipe.target, loopOptions);
