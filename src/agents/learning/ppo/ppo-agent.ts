@@ -1,42 +1,16 @@
-import { z } from 'zod';
-import { InvalidArgumentError } from '../../../core/errors.js';
-import { createRng, type Rng } from '../../../core/random/rng.js';
-import type { Space } from '../../../core/space.js';
+import type { Rng } from '../../../core/random/rng.js';
 import type { ActContext } from '../../agent.js';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseWith, type AgentCheckpoint } from '../checkpoint.js';
-import { CheckpointError } from '../checkpoint-error.js';
-import { parseHyperparameters } from '../hyperparameters.js';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type AgentCheckpoint } from '../checkpoint.js';
 import type { Learner, LearnerMode, LearnerProgress, LearnerTransition } from '../learner.js';
 import { Adam } from '../nn/adam.js';
 import { clipGradientNorm, Mlp } from '../nn/mlp.js';
-import { boxShape, observationScales } from '../problem-shape.js';
+import { clippedSurrogate } from './clipped-surrogate.js';
 import { decodePpoState, encodePpoState } from './ppo-checkpoint-state.js';
-import {
-  ppoHyperparametersSchema,
-  type PpoHyperparameters,
-  type PpoHyperparametersInput,
-} from './ppo-hyperparameters.js';
+import type { PpoHyperparameters } from './ppo-hyperparameters.js';
+import { resolvePpoSetup, type PpoAgentOptions, type PpoProblem } from './ppo-setup.js';
 import { RolloutBuffer } from './rollout-buffer.js';
 
-/** Options of {@link PpoAgent}. */
-export interface PpoAgentOptions {
-  /** A float `Box` observation space. */
-  observationSpace: Space<unknown, unknown>;
-  /** A float `Box` action space with finite bounds. */
-  actionSpace: Space<unknown, unknown>;
-  hyperparameters?: PpoHyperparametersInput | undefined;
-  /** Seed of the learner's generator (initial weights, action noise, minibatch order); omitted, drawn from the OS. */
-  seed?: number | undefined;
-}
-
-const problemSchema = z.strictObject({
-  observationSize: z.number().int().positive(),
-  actionSize: z.number().int().positive(),
-  actionLow: z.array(z.number()),
-  actionHigh: z.array(z.number()),
-  observationScales: z.array(z.number()),
-});
-type PpoProblem = z.output<typeof problemSchema>;
+export type { PpoAgentOptions } from './ppo-setup.js';
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -85,42 +59,11 @@ export class PpoAgent implements Learner<ArrayLike<number>, Float32Array> {
   private readonly figures = { policyLoss: 0, valueLoss: 0, approxKl: 0, clipFraction: 0, batches: 0 };
 
   constructor(options: PpoAgentOptions | { checkpoint: AgentCheckpoint }) {
-    let checkpoint: AgentCheckpoint | undefined;
-    if ('checkpoint' in options) {
-      checkpoint = options.checkpoint;
-      if (checkpoint.algorithm !== 'ppo') {
-        throw new CheckpointError(
-          `This is a ${checkpoint.algorithm} checkpoint, not ppo; load it with loadLearner().`,
-          {
-            path: 'algorithm',
-          },
-        );
-      }
-      this.problem = parseWith(problemSchema, checkpoint.problem, 'problem');
-      this.hyperparameters = parseHyperparameters(
-        ppoHyperparametersSchema,
-        checkpoint.hyperparameters,
-        'ppo',
-      );
-      this.rng = createRng(0);
-    } else {
-      const observation = boxShape(options.observationSpace, 'observation', 'ppo');
-      const action = boxShape(options.actionSpace, 'action', 'ppo');
-      if (![...action.low, ...action.high].every(Number.isFinite)) {
-        throw new InvalidArgumentError(
-          'ppo needs an action space with finite bounds (e.g. Box(-2, 2, (1,))).',
-        );
-      }
-      this.problem = {
-        observationSize: observation.size,
-        actionSize: action.size,
-        actionLow: action.low,
-        actionHigh: action.high,
-        observationScales: Array.from(observationScales(observation)),
-      };
-      this.hyperparameters = parseHyperparameters(ppoHyperparametersSchema, options.hyperparameters, 'ppo');
-      this.rng = createRng(options.seed);
-    }
+    const setup = resolvePpoSetup(options);
+    const checkpoint = setup.checkpoint;
+    this.problem = setup.problem;
+    this.hyperparameters = setup.hyperparameters;
+    this.rng = setup.rng;
     const { observationSize, actionSize } = this.problem;
     const settings = this.hyperparameters;
     const batch = settings.minibatchSize;
@@ -277,7 +220,6 @@ export class PpoAgent implements Learner<ArrayLike<number>, Float32Array> {
     const settings = this.hyperparameters;
     const rollout = this.rollout;
     const observationSize = this.problem.observationSize;
-    const actionSize = this.problem.actionSize;
     for (let row = 0; row < batch; row++) {
       const index = order[start + row]!;
       for (let i = 0; i < observationSize; i++) {
@@ -286,39 +228,18 @@ export class PpoAgent implements Learner<ArrayLike<number>, Float32Array> {
       }
     }
     // Policy: clipped surrogate objective.
-    const means = this.policy.forward(this.batchObservations, batch);
-    this.logStdGradient.fill(-settings.entropyCoefficient);
-    let policyLoss = 0;
-    let approxKl = 0;
-    let clipped = 0;
-    for (let row = 0; row < batch; row++) {
-      const index = order[start + row]!;
-      let logProb = 0;
-      for (let j = 0; j < actionSize; j++) {
-        const z =
-          (rollout.actions[index * actionSize + j]! - means[row * actionSize + j]!) /
-          Math.exp(this.logStd[j]!);
-        logProb += -0.5 * z * z - this.logStd[j]! - HALF_LOG_TWO_PI;
-      }
-      const logRatio = logProb - rollout.logProbs[index]!;
-      const ratio = Math.exp(logRatio);
-      const advantage = rollout.advantages[index]!;
-      const unclipped = ratio * advantage;
-      const clippedRatio = Math.min(Math.max(ratio, 1 - settings.clipRange), 1 + settings.clipRange);
-      const surrogate = Math.min(unclipped, clippedRatio * advantage);
-      policyLoss -= surrogate;
-      approxKl += ratio - 1 - logRatio;
-      if (clippedRatio !== ratio) clipped += 1;
-      // d(-surrogate)/d logProb, averaged over the batch: zero where the clipped branch is the minimum.
-      const weight = unclipped <= clippedRatio * advantage ? -unclipped / batch : 0;
-      for (let j = 0; j < actionSize; j++) {
-        const std = Math.exp(this.logStd[j]!);
-        const difference = rollout.actions[index * actionSize + j]! - means[row * actionSize + j]!;
-        this.policyGradient[row * actionSize + j] = (weight * difference) / (std * std);
-        const z = difference / std;
-        this.logStdGradient[j]! += weight * (z * z - 1);
-      }
-    }
+    const surrogate = clippedSurrogate({
+      means: this.policy.forward(this.batchObservations, batch),
+      rollout,
+      order,
+      start,
+      batch,
+      logStd: this.logStd,
+      clipRange: settings.clipRange,
+      entropyCoefficient: settings.entropyCoefficient,
+      meanGradient: this.policyGradient,
+      logStdGradient: this.logStdGradient,
+    });
     this.policy.zeroGradients();
     this.policy.backward(this.policyGradient, batch);
     if (settings.maxGradientNorm > 0) {
@@ -340,10 +261,10 @@ export class PpoAgent implements Learner<ArrayLike<number>, Float32Array> {
     if (settings.maxGradientNorm > 0) clipGradientNorm(this.value.gradients, settings.maxGradientNorm);
     this.valueOptimizer.step(this.value.parameters, this.value.gradients);
     const figures = this.figures;
-    figures.policyLoss += policyLoss / batch;
+    figures.policyLoss += surrogate.policyLoss;
     figures.valueLoss += valueLoss / batch;
-    figures.approxKl += approxKl / batch;
-    figures.clipFraction += clipped / batch;
+    figures.approxKl += surrogate.approxKl;
+    figures.clipFraction += surrogate.clipFraction;
     figures.batches += 1;
   }
 
