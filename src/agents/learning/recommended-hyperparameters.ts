@@ -58,7 +58,7 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
     algorithm: 'dqn',
     envId: 'CartPole-v1',
     envOptions: {},
-    hyperparameters: { hiddenSizes: [64], epsilonDecaySteps: 5000 },
+    hyperparameters: { hiddenSizes: [64], epsilonDecaySteps: 5000, batchSize: 32, learningRate: 0.002 },
     episodes: 800,
     result: 'greedy mean return 500 (training stops once 10 greedy episodes all reach 500)',
   },

@@ -1,6 +1,6 @@
 // Learning target: DQN trained from scratch on CartPole-v1 reaches a greedy mean return of at least 475 over 100
 // evaluation episodes. Training stops early once 10 greedy check episodes all reach 500 (a check at most every
-// 5 episodes, after a 500-return training episode); about 15-30 s on the project's 2-core machine.
+// 5 episodes, after a 500-return training episode); about 10 s on the project's busy 2-core machine.
 import { describe, expect, it } from 'vitest';
 import { makeSync } from '../../../registry/make.js';
 import { evaluateAgentSync } from '../evaluate-agent.js';
