@@ -28,7 +28,7 @@ function documented(value: unknown): string {
   if (value === undefined) return '(constant)';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return String(value);
-  return `\`${Array.isArray(value) ? `[${value.join(', ')}]` : String(value)}\``;
+  return `\`${Array.isArray(value) ? `[${value.join(', ')}]` : JSON.stringify(value).replaceAll('"', '')}\``;
 }
 
 describe('docs/agents.md', () => {
