@@ -65,8 +65,11 @@ export function parseWorkerOutput(
   if (!reading.ok) return reading;
   return {
     ok: true,
+    // Written out rather than spread: the same keys in the same order, built faster.
     output: {
-      ...declared,
+      workerId: declared.workerId,
+      name: declared.name,
+      format: declared.format,
       raw,
       codeBlocks: reading.codeBlocks,
       text: reading.text,

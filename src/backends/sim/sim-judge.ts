@@ -44,13 +44,15 @@ export function judgeOutputs(
   rng: Rng,
   earlierChecks: Readonly<Record<string, EvaluatorVerdict>> = {},
 ): SimJudgement {
-  const text = outputs.map((output) => output.raw).join('\n\n');
-  const signals = { ...judgeSignals(text, task, outputs) };
+  // One output is judged as it is (the same string, which the judge may have read before).
+  const text = outputs.length === 1 ? outputs[0]!.raw : outputs.map((output) => output.raw).join('\n\n');
+  const read = judgeSignals(text, task, outputs);
+  let signals = read;
   // A judge shown the iteration's other results (a test report) weighs them into correctness.
   const checks = Object.values(earlierChecks);
   if (checks.length > 0) {
     const checked = checks.reduce((sum, verdict) => sum + verdict.score, 0) / checks.length;
-    signals.coverage = 0.65 * checked + 0.35 * signals.coverage;
+    signals = { ...read, coverage: 0.65 * checked + 0.35 * read.coverage };
   }
   const scores: Record<string, number> = {};
   let weighted = 0;

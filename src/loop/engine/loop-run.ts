@@ -1,5 +1,5 @@
 // One episode of a loop: iterations of workers → evaluators → metrics → termination → feedback and optimization.
-import type { LoopProgram, WorkerProgram } from '../../lss/compile/loop-program.js';
+import type { LoopProgram } from '../../lss/compile/loop-program.js';
 import type { InputFieldSpec } from '../../lss/loop-spec.js';
 import { formatProblem } from '../../lss/spec-problem.js';
 import { validateInputValues } from '../../lss/validate/validate-input-values.js';
@@ -27,6 +27,7 @@ import { optimize } from './optimize.js';
 import { routeFeedback } from './route-feedback.js';
 import { runEvaluators, type EvaluatorLookup } from './run-evaluators.js';
 import { runWorker, type WorkerRunResult } from './run-worker.js';
+import { finalWorkers, workerLevels } from './worker-levels.js';
 import { SafetyGuard, type SafetyDetectorLookup } from './safety-guard.js';
 
 /** The services an episode uses besides its backend. */
@@ -294,15 +295,32 @@ export class LoopRun {
 
   private async runWorkers(record: IterationRecord, overrides: ReadonlyMap<string, string>): Promise<void> {
     const state = this.state;
-    const levels = new Map<number, WorkerProgram[]>();
-    for (const worker of state.program.workers) {
-      const level = levels.get(worker.level) ?? [];
-      level.push(worker);
-      levels.set(worker.level, level);
-    }
-    for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+    for (const workers of workerLevels(state.program)) {
       if (record.safetyHalts.length > 0 || state.signal.aborted) break;
-      const workers = levels.get(level)!;
+      if (workers.length === 1) {
+        // Alone in its level: nothing to interleave, so its events go straight to the episode's stream.
+        const worker = workers[0]!;
+        const result = await runWorker(
+          worker,
+          {
+            state,
+            backend: this.options.backend,
+            tools: this.options.services.tools,
+            guard: new SafetyGuard(
+              state,
+              this.options.services.safetyDetectors,
+              this.options.services.humanGate,
+            ),
+            record,
+            current: record.outputs,
+            solo: true,
+          },
+          overrides.get(worker.id),
+        );
+        if (result.output !== undefined) record.outputs.set(worker.id, result.output);
+        record.latencySeconds += Math.max(0, result.latencySeconds);
+        continue;
+      }
       const lanes = workers.map(() => [] as LoopEventBody[]);
       const results = await Promise.all(
         workers.map((worker, index) => {
@@ -337,11 +355,10 @@ export class LoopRun {
 
   /** `pre_output` constraints on the outputs that leave the loop: those of workers no other worker depends on. */
   private async preOutput(record: IterationRecord, guard: SafetyGuard): Promise<void> {
-    const dependedOn = new Set(this.state.program.workers.flatMap((worker) => worker.dependsOn));
-    for (const worker of this.state.program.workers) {
-      if (dependedOn.has(worker.id)) continue;
+    for (const worker of finalWorkers(this.state.program)) {
       const output = record.outputs.get(worker.id);
-      if (output === undefined) continue;
+      // Nothing to check (and no await: nothing else runs now).
+      if (output === undefined || !guard.applies('pre_output', worker.id)) continue;
       const check = await guard.inspect(
         'pre_output',
         { workerId: worker.id, text: output.raw, allowedTools: [] },

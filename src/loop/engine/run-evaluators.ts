@@ -72,6 +72,11 @@ export async function runEvaluators(context: EvaluatorRunContext): Promise<void>
     const guarded: WorkerOutput[] = [];
     let blocked = false;
     for (const output of outputs) {
+      // Nothing to check (and no await: evaluators run one at a time).
+      if (!context.guard.applies('pre_evaluator', output.workerId)) {
+        guarded.push(output);
+        continue;
+      }
       const check = await context.guard.inspect(
         'pre_evaluator',
         { workerId: output.workerId, text: output.raw, allowedTools: [] },

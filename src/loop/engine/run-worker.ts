@@ -7,7 +7,9 @@ import { parseWorkerOutput, type ParsedWorkerOutput } from '../parse-worker-outp
 import type { ToolRegistry } from '../tool-registry.js';
 import type { WorkerOutput } from '../worker-output.js';
 import type { EpisodeState, IterationRecord } from './episode-state.js';
-import type { SafetyGuard } from './safety-guard.js';
+import { UNCHECKED_PASS, type SafetyGuard } from './safety-guard.js';
+import { writeMemory } from './write-worker-memory.js';
+import type { SafetyScope } from '../../lss/loop-spec.js';
 import { buildWorkerPrompt } from './worker-prompt.js';
 
 /** Everything a worker run needs. */
@@ -19,6 +21,20 @@ export interface WorkerRunContext {
   record: IterationRecord;
   /** Outputs of this iteration so far (workers of earlier levels). */
   current: ReadonlyMap<string, WorkerOutput>;
+  /**
+   * The worker runs alone (the only one of its level). Only then are checks skipped, with their awaits, when no
+   * safety constraint applies: the awaits of workers that run side by side decide how their charges and memory
+   * writes interleave, and that order must not change.
+   */
+  solo?: boolean | undefined;
+}
+
+/**
+ * Whether a worker's check can be skipped: it runs alone and no constraint of the scope applies to it (the check
+ * would pass the subject as it is).
+ */
+export function unchecked(context: WorkerRunContext, scope: SafetyScope, workerId: string): boolean {
+  return context.solo === true && !context.guard.applies(scope, workerId);
 }
 
 /** How a worker run ended. */
@@ -66,15 +82,17 @@ export async function runWorker(
   }
   const toolNames = context.tools.definitionsFor(worker.tools).map((tool) => tool.name);
   const prompt = buildWorkerPrompt(worker, state, context.current, toolNames);
-  const promptCheck = await context.guard.inspect(
-    'pre_worker',
-    {
-      workerId: worker.id,
-      text: prompt.messages.map((m) => m.content).join('\n\n'),
-      allowedTools: worker.tools,
-    },
-    context.record,
-  );
+  const promptCheck = unchecked(context, 'pre_worker', worker.id)
+    ? UNCHECKED_PASS
+    : await context.guard.inspect(
+        'pre_worker',
+        {
+          workerId: worker.id,
+          text: prompt.messages.map((m) => m.content).join('\n\n'),
+          allowedTools: worker.tools,
+        },
+        context.record,
+      );
   if (promptCheck.verdict === 'block') {
     return fail(
       worker,
@@ -271,11 +289,13 @@ async function runToolCall(
       outcome,
     });
   };
-  const check = await context.guard.inspect(
-    'pre_worker',
-    { workerId: worker.id, toolCall, allowedTools: worker.tools },
-    context.record,
-  );
+  const check = unchecked(context, 'pre_worker', worker.id)
+    ? UNCHECKED_PASS
+    : await context.guard.inspect(
+        'pre_worker',
+        { workerId: worker.id, toolCall, allowedTools: worker.tools },
+        context.record,
+      );
   if (check.verdict === 'block') {
     const text = `The call to \`${toolCall.name}\` was blocked by the safety constraint \`${check.constraintId}\`.`;
     emit(text, 'blocked');
@@ -342,11 +362,13 @@ async function finish(
   const { state, record } = context;
   const { raw } = answer;
   (state.callLog.worker[worker.id] ??= []).push(state.time);
-  const check = await context.guard.inspect(
-    'post_worker',
-    { workerId: worker.id, text: raw, allowedTools: worker.tools },
-    record,
-  );
+  const check = unchecked(context, 'post_worker', worker.id)
+    ? UNCHECKED_PASS
+    : await context.guard.inspect(
+        'post_worker',
+        { workerId: worker.id, text: raw, allowedTools: worker.tools },
+        record,
+      );
   if (check.verdict === 'block') {
     return fail(
       worker,
@@ -379,62 +401,4 @@ async function finish(
   });
   if (worker.memoryWrite) await writeMemory(worker, context, parsed.output);
   return { output: parsed.output, latencySeconds, failure: undefined };
-}
-
-/**
- * A writer's output goes to memory under the snake_case of its output name (`PlanDraft` → `plan_draft`); a JSON
- * object output also writes each of its top-level keys that some worker reads from memory.
- */
-async function writeMemory(
-  worker: WorkerProgram,
-  context: WorkerRunContext,
-  output: WorkerOutput,
-): Promise<void> {
-  const { state, record } = context;
-  const writes: { key: string; value: unknown }[] = [
-    { key: snakeCase(worker.output.name), value: output.format === 'json' ? output.value : output.text },
-  ];
-  const readKeys = new Set(
-    state.program.workers.flatMap((w) =>
-      w.inputs.flatMap((input) => (input.kind === 'memory' ? [input.key] : [])),
-    ),
-  );
-  if (typeof output.value === 'object' && output.value !== null && !Array.isArray(output.value)) {
-    for (const [key, value] of Object.entries(output.value)) {
-      if (readKeys.has(key) && key !== writes[0]!.key) writes.push({ key, value });
-    }
-  }
-  for (const { key, value } of writes) {
-    const check = await context.guard.inspect(
-      'pre_memory_write',
-      {
-        workerId: worker.id,
-        text: typeof value === 'string' ? value : JSON.stringify(value),
-        memoryWrite: { key, value },
-        allowedTools: worker.tools,
-      },
-      record,
-    );
-    const outcome =
-      check.verdict === 'block'
-        ? 'blocked'
-        : state.memory.write(key, value, worker.id, state.iteration, state.time);
-    state.emit({ type: 'memory-write', iteration: state.iteration, key, writer: worker.id, outcome });
-  }
-}
-
-/**
- * `PlanDraft` → `plan_draft`, `research notes` → `research_notes`.
- *
- * @example
- * ```ts
- * snakeCase('ConsolidatedFeedback'); // 'consolidated_feedback'
- * ```
- */
-export function snakeCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-    .toLowerCase();
 }

@@ -1,10 +1,18 @@
 // Applies the spec's safety constraints at each scope: detectors find, the constraint's action decides.
-import type { SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
+import type { LoopProgram, SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
 import type { SafetyConstraintType, SafetyScope } from '../../lss/loop-spec.js';
 import type { HumanGate } from '../human-gate.js';
 import { stripSpans } from '../safety/redaction.js';
 import type { SafetyDetector, SafetyFinding, ToolCallUnderCheck } from '../safety/safety-detector.js';
 import type { EpisodeState, IterationRecord } from './episode-state.js';
+
+/** The outcome of a check no constraint applies to: the subject passes as it is. */
+export const UNCHECKED_PASS: SafetyOutcome = Object.freeze({ verdict: 'pass', text: undefined });
+
+const constraintsFound = new WeakMap<
+  LoopProgram['safety'],
+  Map<string, readonly SafetyConstraintProgram[]>
+>();
 
 /** Finds the detector of a constraint type (the safety detector registry). */
 export interface SafetyDetectorLookup {
@@ -49,12 +57,33 @@ export class SafetyGuard {
   }
 
   /** The constraints of a scope that apply to a worker (all of the scope's constraints when `workerId` is undefined). */
-  constraintsFor(scope: SafetyScope, workerId: string | undefined): SafetyConstraintProgram[] {
-    const ids = this.state.program.safety.byScope[scope];
-    return this.state.program.safety.constraints.filter(
-      (constraint) =>
-        ids.includes(constraint.id) && (workerId === undefined || constraint.appliesTo.includes(workerId)),
-    );
+  constraintsFor(scope: SafetyScope, workerId: string | undefined): readonly SafetyConstraintProgram[] {
+    // Found once per program, scope and worker: compiled programs do not change.
+    const safety = this.state.program.safety;
+    let found = constraintsFound.get(safety);
+    if (found === undefined) {
+      found = new Map();
+      constraintsFound.set(safety, found);
+    }
+    const key = workerId === undefined ? scope : `${scope}:${workerId}`;
+    let constraints = found.get(key);
+    if (constraints === undefined) {
+      const ids = safety.byScope[scope];
+      constraints = Object.freeze(
+        safety.constraints.filter(
+          (constraint) =>
+            ids.includes(constraint.id) &&
+            (workerId === undefined || constraint.appliesTo.includes(workerId)),
+        ),
+      );
+      found.set(key, constraints);
+    }
+    return constraints;
+  }
+
+  /** Whether any constraint of a scope applies to a worker: when none does, `inspect` passes the subject as it is. */
+  applies(scope: SafetyScope, workerId: string | undefined): boolean {
+    return this.constraintsFor(scope, workerId).length > 0;
   }
 
   async inspect(scope: SafetyScope, subject: SafetySubject, record: IterationRecord): Promise<SafetyOutcome> {

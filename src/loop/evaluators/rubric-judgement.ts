@@ -21,21 +21,9 @@ export function rubricJudgePrompt(
   task: LoopTask,
   earlierChecks: ReadonlyMap<string, EvaluatorVerdict> = new Map(),
 ): ModelMessage[] {
-  const dimensions = evaluator.dimensions
-    .map((d) => `- ${d.name} (weight ${d.weight}, scale ${d.scale[0]} to ${d.scale[1]}): ${d.criteria}`)
-    .join('\n');
-  const reference = task.material.referenceFacts.map((fact) => `- ${fact.statement}`).join('\n');
-  const shape = `{"scores": {${evaluator.dimensions.map((d) => `"${d.name}": <number>`).join(', ')}}, "failure_codes": ["<short_code>"], "remediation_hints": ["<what to change>"], "summary": "<one sentence>"}`;
+  const reference = referenceOf(task.material.referenceFacts);
   return [
-    {
-      role: 'system',
-      content: [
-        `You are \`${evaluator.id}\`, a strict evaluator. Score the output on each dimension of the rubric, within its scale.`,
-        `Rubric:\n${dimensions}`,
-        `Pass threshold (weighted, on 0 to 1): ${evaluator.passThreshold}.`,
-        `Answer with JSON only, exactly: ${shape}`,
-      ].join('\n\n'),
-    },
+    { role: 'system', content: judgeInstructions(evaluator) },
     {
       role: 'user',
       content: [
@@ -51,6 +39,39 @@ export function rubricJudgePrompt(
       ].join('\n\n'),
     },
   ];
+}
+
+/** The system message of a rubric's judge, written once per evaluator (compiled programs do not change). */
+const instructions = new WeakMap<LlmRubricEvaluatorProgram, string>();
+
+function judgeInstructions(evaluator: LlmRubricEvaluatorProgram): string {
+  let text = instructions.get(evaluator);
+  if (text === undefined) {
+    const dimensions = evaluator.dimensions
+      .map((d) => `- ${d.name} (weight ${d.weight}, scale ${d.scale[0]} to ${d.scale[1]}): ${d.criteria}`)
+      .join('\n');
+    const shape = `{"scores": {${evaluator.dimensions.map((d) => `"${d.name}": <number>`).join(', ')}}, "failure_codes": ["<short_code>"], "remediation_hints": ["<what to change>"], "summary": "<one sentence>"}`;
+    text = [
+      `You are \`${evaluator.id}\`, a strict evaluator. Score the output on each dimension of the rubric, within its scale.`,
+      `Rubric:\n${dimensions}`,
+      `Pass threshold (weighted, on 0 to 1): ${evaluator.passThreshold}.`,
+      `Answer with JSON only, exactly: ${shape}`,
+    ].join('\n\n');
+    instructions.set(evaluator, text);
+  }
+  return text;
+}
+
+/** A task's reference facts as a list, written once per task (task material is read-only). */
+const references = new WeakMap<LoopTask['material']['referenceFacts'], string>();
+
+function referenceOf(facts: LoopTask['material']['referenceFacts']): string {
+  let text = references.get(facts);
+  if (text === undefined) {
+    text = facts.map((fact) => `- ${fact.statement}`).join('\n');
+    references.set(facts, text);
+  }
+  return text;
 }
 
 /** The reading of a judge's answer: a verdict, or why the answer cannot be used. */

@@ -243,24 +243,31 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
     const run = this.run!;
     const state = run.episode;
     const record = state.history.at(-1);
+    // Plain loops rather than `Object.fromEntries` over mapped pairs: the same objects, fewer allocations.
+    const outputs: Record<string, string> = {};
+    const feedback: Record<string, string[]> = {};
+    for (const worker of this.program.workers) {
+      outputs[worker.id] = state.latestOutputs.get(worker.id)?.raw ?? '';
+    }
+    const scores: Record<string, number | null> = {};
+    for (const evaluator of this.program.evaluators) {
+      scores[evaluator.id] = clampScore(record?.verdicts.get(evaluator.id)?.score);
+    }
+    for (const worker of this.program.workers) {
+      const pending = state.pendingFeedback.get(worker.id);
+      feedback[worker.id] = pending === undefined ? [] : pending.map((item) => item.content);
+    }
+    const metrics: Record<string, number | null> = {};
+    for (const metric of this.program.metrics) metrics[metric.name] = record?.metrics[metric.name] ?? null;
     return {
       taskId: state.task.id,
       inputs: state.inputs,
       objective: this.program.objective,
       iteration: state.iteration,
-      outputs: Object.fromEntries(
-        this.program.workers.map((w) => [w.id, state.latestOutputs.get(w.id)?.raw ?? '']),
-      ),
-      scores: Object.fromEntries(
-        this.program.evaluators.map((e) => [e.id, clampScore(record?.verdicts.get(e.id)?.score)]),
-      ),
-      feedback: Object.fromEntries(
-        this.program.workers.map((w) => [
-          w.id,
-          (state.pendingFeedback.get(w.id) ?? []).map((item) => item.content),
-        ]),
-      ),
-      metrics: Object.fromEntries(this.program.metrics.map((m) => [m.name, record?.metrics[m.name] ?? null])),
+      outputs,
+      scores,
+      feedback,
+      metrics,
     };
   }
 }
