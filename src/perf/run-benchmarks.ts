@@ -10,6 +10,11 @@ import { measure, measureAlternately, type Measurement } from './measure.js';
 import { formatModelBenchmark, runModelBenchmark, type ModelBenchmarkResult } from './model-benchmarks.js';
 import { formatEvalBenchmark, runEvalBenchmark, type EvalBenchmarkReport } from './eval-benchmarks.js';
 import {
+  formatTrainingBenchmarks,
+  measureTrainingBenchmarks,
+  type TrainingBenchmarkReport,
+} from './training-benchmarks.js';
+import {
   formatReplayBenchmarks,
   measureReplayBenchmarks,
   type ReplayBenchmarkReport,
@@ -75,16 +80,17 @@ function format(perSecond: number): string {
 }
 
 /**
- * `npm run bench`: five groups, each beside a baseline measured in the same run. `classic`: steps per second of
+ * `npm run bench`: six groups, each beside a baseline measured in the same run. `classic`: steps per second of
  * the classic environments through `make()`, unwrapped, synchronous and vectorized, beside a bare typed-array
  * CartPole loop and the Gymnasium figures measured on this machine. `loops`: the bundled loop environments in sim
  * beside Python SimEnv's figures. `models`: model calls through the facade against the local model server beside
  * the bare SDK and raw HTTP. `eval`: 10,000 episodes of a scripted agent on FrozenLake through `evaluate()` with the
  * run store beside the same episodes in a plain loop, and peak memory at 1k and 10k episodes. `replay`: replayed
- * LoopNet steps per second and the JSONL read rate and memory on a generated corpus. `--only classic,loops` picks
+ * LoopNet steps per second and the JSONL read rate and memory on a generated corpus. `training`: how long each
+ * learning target of the agents takes to train and what it reaches. `--only classic,loops` picks
  * groups; `--check` exits 1 when a target is missed; `--json` prints JSON.
  */
-const GROUPS = ['classic', 'loops', 'models', 'eval', 'replay'] as const;
+const GROUPS = ['classic', 'loops', 'models', 'eval', 'replay', 'training'] as const;
 type Group = (typeof GROUPS)[number];
 
 /** The groups named by `--only a,b` (default all), with a clear error for an unknown one. */
@@ -141,6 +147,11 @@ async function main(): Promise<void> {
     replay = await measureReplayBenchmarks({ scale });
     emit(formatReplayBenchmarks(replay));
   }
+  let training: TrainingBenchmarkReport | undefined;
+  if (groups.has('training')) {
+    training = await measureTrainingBenchmarks();
+    emit(formatTrainingBenchmarks(training));
+  }
   const missed = [
     ...(classic?.rows ?? [])
       .filter((r) => r.target !== undefined && !r.target.met)
@@ -150,9 +161,12 @@ async function main(): Promise<void> {
     ...(models !== undefined && !models.targets.cpu.met ? ['model call CPU'] : []),
     ...(evaluation !== undefined && !evaluation.targetMet ? ['evaluation runner and store overhead'] : []),
     ...(replay !== undefined && !replay.targetMet ? ['replayed steps'] : []),
+    ...(training !== undefined && !training.targetMet ? ['learning targets'] : []),
   ];
   if (json) {
-    console.log(JSON.stringify({ classic, loops, models, eval: evaluation, replay, missed }, null, 2));
+    console.log(
+      JSON.stringify({ classic, loops, models, eval: evaluation, replay, training, missed }, null, 2),
+    );
   } else {
     console.log(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}.`);
   }
