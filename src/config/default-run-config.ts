@@ -1,6 +1,5 @@
 // The complete, commented run config `loopgym create-default` writes.
 import { learnerHyperparameterSchemas } from '../agents/learning/create-learner.js';
-import type { LearnerAlgorithm } from '../agents/learning/learner.js';
 import { TRAINING_PRESETS } from '../agents/learning/recommended-hyperparameters.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import { isLearningAlgorithm } from './check-run-config.js';

@@ -1,5 +1,5 @@
 // `loopgym train`: trains the agent of a run config, with logs, evaluations, checkpoints and resume.
-import { isLearner, type Learner } from '../agents/learning/learner.js';
+import { isLearner } from '../agents/learning/learner.js';
 import { trainAgent, type EpisodeMetrics } from '../agents/learning/train-agent.js';
 import type { Env } from '../core/env.js';
 import { playEpisode } from './play-episode.js';
