@@ -12,8 +12,8 @@ export interface SimStatement {
  * fence, or plain paragraphs), from its introduction and statements. An answer is a pure function of the task's
  * sources, the format, the output name, the introduction and the statements, and simulated workers write the same
  * answers again and again: each distinct answer is rendered once per task and the same string is handed out after
- * (the most recent {@link RENDERED_ANSWERS_CAPACITY} per task), which also lets later readers of the text find it in
- * their own caches at once.
+ * (until a task's answers hold {@link RENDERED_ANSWERS_CAPACITY} parts), which also lets later readers of the text
+ * find it in their own caches at once.
  *
  * @example
  * ```ts
@@ -28,45 +28,53 @@ export function renderAnswer(
 ): string {
   const material = request.task.material;
   let memo = renderedAnswers.get(material);
-  if (memo === undefined) {
-    memo = { ids: new Map(), answers: new Map() };
+  if (memo === undefined || memo.nodes >= RENDERED_ANSWERS_CAPACITY) {
+    memo = { root: newNode(), nodes: 0 };
     renderedAnswers.set(material, memo);
   }
-  // Statement texts are named by small numbers, so that a key is short; both maps are cleared together.
-  if (memo.answers.size >= RENDERED_ANSWERS_CAPACITY || memo.ids.size >= RENDERED_ANSWERS_CAPACITY) {
-    memo.ids.clear();
-    memo.answers.clear();
-  }
-  let key = `${request.format}:${textId(memo, request.outputName)}:${textId(memo, intro)}`;
+  // A walk down a tree of the answer's parts (statement texts and cited sources in separate branches, so that the
+  // path names the parts unambiguously), without building a key.
+  let node = step(
+    memo,
+    step(memo, step(memo, memo.root.texts, request.format).texts, request.outputName).texts,
+    intro,
+  );
   for (const statement of statements) {
-    key += `;${textId(memo, statement.text)}`;
-    for (const source of statement.sources) key += `,${textId(memo, source)}`;
+    node = step(memo, node.texts, statement.text);
+    for (const source of statement.sources) node = step(memo, node.sources, source);
   }
-  let answer = memo.answers.get(key);
-  if (answer === undefined) {
-    answer = render(request, intro, statements);
-    memo.answers.set(key, answer);
-  }
-  return answer;
+  node.answer ??= render(request, intro, statements);
+  return node.answer;
 }
 
-/** How many distinct answers (and statement texts) are kept per task. */
-export const RENDERED_ANSWERS_CAPACITY = 4096;
+/** How many parts of answers are kept per task (beyond, the task's answers are forgotten all at once). */
+export const RENDERED_ANSWERS_CAPACITY = 16_384;
+
+interface AnswerNode {
+  texts: Map<string, AnswerNode>;
+  sources: Map<string, AnswerNode>;
+  answer: string | undefined;
+}
 
 interface RenderedAnswers {
-  ids: Map<string, number>;
-  answers: Map<string, string>;
+  root: AnswerNode;
+  nodes: number;
 }
 
 const renderedAnswers = new WeakMap<SimWorkerRequest['task']['material'], RenderedAnswers>();
 
-function textId(memo: RenderedAnswers, text: string): number {
-  let id = memo.ids.get(text);
-  if (id === undefined) {
-    id = memo.ids.size;
-    memo.ids.set(text, id);
+function newNode(): AnswerNode {
+  return { texts: new Map(), sources: new Map(), answer: undefined };
+}
+
+function step(memo: RenderedAnswers, branches: Map<string, AnswerNode>, part: string): AnswerNode {
+  let next = branches.get(part);
+  if (next === undefined) {
+    next = newNode();
+    branches.set(part, next);
+    memo.nodes++;
   }
-  return id;
+  return next;
 }
 
 function render(request: SimWorkerRequest, intro: string, statements: readonly SimStatement[]): string {

@@ -1,8 +1,6 @@
 // One episode of a loop: iterations of workers → evaluators → metrics → termination → feedback and optimization.
 import type { LoopProgram } from '../../lss/compile/loop-program.js';
-import type { InputFieldSpec } from '../../lss/loop-spec.js';
 import { formatProblem } from '../../lss/spec-problem.js';
-import { validateInputValues } from '../../lss/validate/validate-input-values.js';
 import { InvalidArgumentError, LoopGymError } from '../../core/errors.js';
 import type { PriceTable } from '../../models/price-table.js';
 import { CostLedger } from '../cost-ledger.js';
@@ -20,6 +18,7 @@ import { LoopMemory, type MemoryBackend } from '../loop-memory.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import type { WorkerOutput } from '../worker-output.js';
+import { checkTaskInputs } from './check-task-inputs.js';
 import { checkTermination } from './check-termination.js';
 import { computeMetrics } from './compute-metrics.js';
 import { newIterationRecord, type EpisodeState, type IterationRecord } from './episode-state.js';
@@ -142,7 +141,7 @@ export class LoopRun {
 
   /** Checks the task's inputs and starts the episode (emits `episode-start`). */
   static start(options: LoopRunOptions): LoopRun {
-    const checked = validateInputValues(inputSchemaOf(options.program), options.task.inputs);
+    const checked = checkTaskInputs(options.program, options.task);
     if (!checked.valid) {
       throw new InvalidTaskInputsError(
         `Task \`${options.task.id}\` does not fit the inputs of \`${options.program.name}\`:\n` +
@@ -387,25 +386,4 @@ export class LoopRun {
     for (const event of events) this.options.onEvent?.(event);
     return events;
   }
-}
-
-/** The program's input fields as an `inputs.schema` document (what the input validator reads). */
-function inputSchemaOf(program: LoopProgram): Record<string, InputFieldSpec> {
-  const schema: Record<string, InputFieldSpec> = {};
-  for (const field of program.inputs) {
-    schema[field.name] = {
-      type: field.type,
-      description: field.description,
-      required: field.required,
-      ...(field.hasDefault ? { default: field.default } : {}),
-      ...(field.minLength === undefined ? {} : { min_length: field.minLength }),
-      ...(field.maxLength === undefined ? {} : { max_length: field.maxLength }),
-      ...(field.pattern === undefined ? {} : { pattern: field.pattern }),
-      ...(field.values === undefined ? {} : { values: [...field.values] }),
-      ...(field.minimum === undefined ? {} : { minimum: field.minimum }),
-      ...(field.maximum === undefined ? {} : { maximum: field.maximum }),
-      ...(field.items === undefined ? {} : { items: field.items }),
-    };
-  }
-  return schema;
 }

@@ -9,7 +9,11 @@ import { deriveSeed } from '../derive-seed.js';
 import type { DeterministicEvaluator } from '../evaluators/deterministic/deterministic-evaluator.js';
 import type { EvaluatorVerdict } from '../evaluators/evaluator-verdict.js';
 import { GraderCache } from '../evaluators/grader-cache.js';
-import { readRubricJudgement, rubricJudgePrompt } from '../evaluators/rubric-judgement.js';
+import {
+  readRubricJudgement,
+  rubricJudgePrompt,
+  type RubricJudgement,
+} from '../evaluators/rubric-judgement.js';
 import type { HumanGate } from '../human-gate.js';
 import type { LoopBackend } from '../loop-backend.js';
 import type { WorkerOutput } from '../worker-output.js';
@@ -202,9 +206,46 @@ async function runRubric(
     latencySeconds: result.latencySeconds,
     finishReason: result.finishReason,
   });
-  const judgement = readRubricJudgement(result.text, evaluator);
+  const judgement = readJudgementOnce(result.text, evaluator);
   if (!judgement.ok) throw new Error(`The judge's answer cannot be used: ${judgement.error}`);
   return judgement.verdict;
+}
+
+/**
+ * Readings of recent judge answers by rubric: a reading is a pure function of the answer's text and the rubric, and
+ * judges (simulated ones above all) give the same answers again. Kept deeply frozen, like any verdict handed to more
+ * than one iteration, so that no reader can change what later readers get.
+ */
+const judgements = new WeakMap<LlmRubricEvaluatorProgram, Map<string, RubricJudgement>>();
+const JUDGEMENTS_CAPACITY = 1024;
+const LONGEST_KEPT_JUDGEMENT = 16_384;
+
+function readJudgementOnce(text: string, evaluator: LlmRubricEvaluatorProgram): RubricJudgement {
+  if (text.length > LONGEST_KEPT_JUDGEMENT) return readRubricJudgement(text, evaluator);
+  let known = judgements.get(evaluator);
+  if (known === undefined) {
+    known = new Map();
+    judgements.set(evaluator, known);
+  }
+  let judgement = known.get(text);
+  if (judgement === undefined) {
+    judgement = freezeJudgement(readRubricJudgement(text, evaluator));
+    if (known.size >= JUDGEMENTS_CAPACITY) known.delete(known.keys().next().value!);
+    known.set(text, judgement);
+  }
+  return judgement;
+}
+
+function freezeJudgement(judgement: RubricJudgement): RubricJudgement {
+  if (judgement.ok) {
+    const { verdict } = judgement;
+    Object.freeze(verdict.failureCodes);
+    Object.freeze(verdict.remediationHints);
+    Object.freeze(verdict.dimensionScores);
+    Object.freeze(verdict.details);
+    Object.freeze(verdict);
+  }
+  return Object.freeze(judgement);
 }
 
 async function runHuman(

@@ -9,6 +9,8 @@ import type { EpisodeState, IterationRecord } from './episode-state.js';
 /** The outcome of a check no constraint applies to: the subject passes as it is. */
 export const UNCHECKED_PASS: SafetyOutcome = Object.freeze({ verdict: 'pass', text: undefined });
 
+const NO_CONSTRAINTS: readonly SafetyConstraintProgram[] = Object.freeze([]);
+
 const constraintsFound = new WeakMap<
   LoopProgram['safety'],
   Map<string, readonly SafetyConstraintProgram[]>
@@ -60,6 +62,7 @@ export class SafetyGuard {
   constraintsFor(scope: SafetyScope, workerId: string | undefined): readonly SafetyConstraintProgram[] {
     // Found once per program, scope and worker: compiled programs do not change.
     const safety = this.state.program.safety;
+    if (safety.constraints.length === 0) return NO_CONSTRAINTS;
     let found = constraintsFound.get(safety);
     if (found === undefined) {
       found = new Map();
