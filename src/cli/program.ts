@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import '../backends/default-loop-environments.js';
 import type { CliIo } from './cli-io.js';
+import { addCompareCommand } from './commands/compare-command.js';
 import { addCompileCommand } from './commands/compile-command.js';
+import { addCreateDefaultCommand } from './commands/create-default-command.js';
 import { addEvalCommand } from './commands/eval-command.js';
 import { addExportCommand } from './commands/export-command.js';
 import { addInfoCommand } from './commands/info-command.js';
@@ -11,6 +13,7 @@ import { addRunCommand } from './commands/run-command.js';
 import { addRunsCommand } from './commands/runs-command.js';
 import { addServeModelCommand } from './commands/serve-model-command.js';
 import { addShowCommand } from './commands/show-command.js';
+import { addTrainCommand } from './commands/train-command.js';
 import { addValidateCommand } from './commands/validate-command.js';
 
 /** The package version, from package.json. */
@@ -38,6 +41,9 @@ export function createProgram(io: CliIo): Command {
   addInfoCommand(program, io);
   addRunCommand(program, io);
   addEvalCommand(program, io);
+  addCreateDefaultCommand(program, io);
+  addTrainCommand(program, io);
+  addCompareCommand(program, io);
   addValidateCommand(program, io);
   addCompileCommand(program, io);
   addServeModelCommand(program, io);

@@ -43,7 +43,11 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], context: ZodPro
       continue;
     }
     const value = valueAt(context.document, path);
-    problems.push(problemAt(context, path, messageOf(issue, value, path), fixOf(issue, value, path)));
+    // A missing key is pointed at through its parent's key (`training:`), where it has to be added.
+    const missing = issue.code === 'invalid_type' && value === undefined && path.length > 0;
+    const at = missing ? path.slice(0, -1) : path;
+    const problem = problemAt(context, at, messageOf(issue, value, path), fixOf(issue, value, path), missing);
+    problems.push({ ...problem, path });
   }
   return problems;
 }

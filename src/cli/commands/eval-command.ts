@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '../../core/errors.js';
 import type { Env } from '../../core/env.js';
 import type { EvalProgress } from '../../eval/eval-progress.js';
 import { evaluate } from '../../eval/evaluate.js';
-import type { EvaluateOptions, EvaluateResult } from '../../eval/evaluate-options.js';
+import type { AgentFactory, EvaluateOptions, EvaluateResult } from '../../eval/evaluate-options.js';
 import { summaryRows } from '../../eval/format-eval-summary.js';
 import { AGENT_NAMES, namedAgentFactory } from '../../eval/named-agents.js';
 import { createModelClient } from '../../models/model-client.js';
@@ -16,6 +16,7 @@ import { make } from '../../registry/make.js';
 import { openRunStore } from '../../store/run-store.js';
 import type { MemoryBackend } from '../../loop/loop-memory.js';
 import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
+import { prepareRunConfigEvaluation, type RunConfigEvaluation } from '../../train/evaluate-run-config.js';
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
@@ -40,6 +41,8 @@ interface EvalFlags {
   option: string[];
   backend?: string;
   task?: string;
+  config?: string;
+  checkpoint?: string;
 }
 
 /** How the command rebuilds its environment and agent: recorded with the run for `--resume`. */
@@ -108,6 +111,8 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
     .option('-o, --option <key=value>', 'environment option (repeatable), e.g. isSlippery=false', collect, [])
     .option('-b, --backend <name>', 'loops: who answers the other workers’ model calls (sim, live)')
     .option('-t, --task <id>', 'loops: play this task in every episode (default: drawn from the seed)')
+    .option('-c, --config <file>', 'evaluate the agent of a run config (see loopgym create-default)')
+    .option('--checkpoint <path|latest>', 'with -c: the checkpoint to evaluate (default latest)')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -117,23 +122,32 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
         '  $ loopgym eval loopbench/code-repair-v1 --agent llm --model openai:gpt-4.1-mini --backend sim -n 5\n' +
         '  $ loopgym eval loopbench/research-synthesis-v1 --agent loop -n 50 -j 4\n' +
         '  $ loopgym eval --resume 3f2a9c            # continue a run stopped with Ctrl-C\n' +
+        '  $ loopgym eval -c run.yaml --checkpoint latest   # the trained agent of a run config, greedily\n' +
         '  $ OPENAI_BASE_URL=http://127.0.0.1:8000/v1 loopgym eval Taxi-v4 --agent llm --model openai:local-model',
     )
     .action(async (target: string | undefined, flags: EvalFlags) => {
-      const recipe = recipeOf(target, flags);
       // Loops with `persistent` memory keep it in the run store (opened only if such a loop runs).
       const memoryBackend = lazyStoreMemoryBackend(flags.store);
-      const envFactory = envFactoryOf(recipe, memoryBackend);
+      const fromConfig =
+        flags.config === undefined ? undefined : await configEvaluation(target, flags, memoryBackend);
+      const recipe = fromConfig?.recipe ?? recipeOf(target, flags);
+      const envFactory =
+        fromConfig === undefined
+          ? envFactoryOf(recipe, memoryBackend)
+          : (fromConfig.evaluation.options.env as () => Promise<Env<unknown, unknown, unknown>>);
       const modelClient =
-        recipe.agent === 'llm' && recipe.model !== null
+        fromConfig === undefined && recipe.agent === 'llm' && recipe.model !== null
           ? createModelClient(createModel(recipe.model))
           : undefined;
-      const agent = namedAgentFactory<unknown, unknown, unknown>({
-        name: recipe.agent,
-        model: modelClient,
-        systemPrompt: recipe.systemPrompt ?? undefined,
-        parser: (recipe.parser ?? undefined) as AnswerParser | undefined,
-      });
+      const agent =
+        fromConfig === undefined
+          ? namedAgentFactory<unknown, unknown, unknown>({
+              name: recipe.agent,
+              model: modelClient,
+              systemPrompt: recipe.systemPrompt ?? undefined,
+              parser: (recipe.parser ?? undefined) as AnswerParser | undefined,
+            })
+          : (fromConfig.evaluation.options.agent as AgentFactory<unknown, unknown, unknown>);
       const stop = new AbortController();
       const onExternalAbort = (): void => stop.abort();
       options.signal?.addEventListener('abort', onExternalAbort, { once: true });
@@ -163,7 +177,16 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
           onProgress: progress.update,
           config: { cli: recipe },
         };
-        if (flags.resume !== undefined) evaluateOptions.resume = flags.resume;
+        if (fromConfig !== undefined) {
+          Object.assign(evaluateOptions, fromConfig.evaluation.options, {
+            store:
+              flags.store ??
+              (fromConfig.evaluation.config.storePath === false
+                ? false
+                : fromConfig.evaluation.config.storePath),
+            config: fromConfig.evaluation.options.config,
+          });
+        } else if (flags.resume !== undefined) evaluateOptions.resume = flags.resume;
         else Object.assign(evaluateOptions, planFlags(flags, recipe));
         result = await evaluate(evaluateOptions);
       } finally {
@@ -173,6 +196,13 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
         options.signal?.removeEventListener('abort', onExternalAbort);
       }
       printResult(io, result, recipe, flags.json === true);
+      if (result.status === 'interrupted' && fromConfig !== undefined) {
+        io.err(
+          `Interrupted: ${result.summary.episodes} of ${result.summary.plannedEpisodes} episodes recorded in run ` +
+            `${result.runId ?? '?'}. Run \`loopgym eval -c ${flags.config ?? ''}\` again to evaluate anew.`,
+        );
+        throw new CliExit(130);
+      }
       if (result.status === 'interrupted') {
         const storeFlag = flags.store === undefined ? '' : ` --store ${flags.store}`;
         io.err(
@@ -394,4 +424,49 @@ function isLoopTarget(id: string): boolean {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `-c run.yaml`: the trained agent of a run config (see `prepareRunConfigEvaluation`), with the recipe printed. */
+async function configEvaluation(
+  target: string | undefined,
+  flags: EvalFlags,
+  memoryBackend: MemoryBackend,
+): Promise<{ recipe: EvalRecipe; evaluation: RunConfigEvaluation }> {
+  const conflicting = [
+    target === undefined ? undefined : `the target ${target}`,
+    flags.resume === undefined ? undefined : '--resume',
+    flags.agent === undefined ? undefined : '--agent',
+    flags.model === undefined ? undefined : '--model',
+    flags.option.length === 0 ? undefined : '--option',
+    flags.backend === undefined ? undefined : '--backend',
+    flags.task === undefined ? undefined : '--task',
+    flags.seeds === undefined ? undefined : '--seeds',
+  ].filter((name) => name !== undefined);
+  if (conflicting.length > 0) {
+    throw new InvalidArgumentError(
+      `-c takes the environment and agent from the config: leave out ${conflicting.join(', ')} (edit the config instead).`,
+    );
+  }
+  const concurrency = flags.concurrency === '1' ? undefined : parseCount('--concurrency', flags.concurrency);
+  const evaluation = await prepareRunConfigEvaluation(flags.config ?? '', {
+    checkpoint: flags.checkpoint,
+    episodes: flags.episodes === undefined ? undefined : parseCount('--episodes', flags.episodes),
+    seed: flags.seed === undefined ? undefined : parseCount('--seed', flags.seed),
+    concurrency,
+    memoryBackend,
+  });
+  const { config } = evaluation;
+  return {
+    evaluation,
+    recipe: {
+      target: config.envLabel,
+      agent: config.data.agent.algorithm,
+      model: config.data.model?.id ?? null,
+      systemPrompt: null,
+      parser: null,
+      options: config.data.environment.options,
+      backend: config.data.environment.backend ?? null,
+      task: config.data.environment.task ?? null,
+    },
+  };
 }
