@@ -1,7 +1,7 @@
 // How a simulated judge scores a rubric: from what the output contains, against the task's reference material.
 import type { Rng } from '../../core/random/rng.js';
 import type { LlmRubricEvaluatorProgram } from '../../lss/compile/loop-program.js';
-import type { LoopTask } from '../../loop/tasks/loop-task.js';
+import type { LoopTask, ReferenceFact } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
 import type { EvaluatorVerdict } from '../../loop/evaluators/evaluator-verdict.js';
 import { judgeSignals, type JudgeSignals } from './judge-signals.js';
@@ -64,10 +64,8 @@ export function judgeOutputs(
     weighted += noisy * dimension.normalizedWeight;
   }
   const hints = [
-    ...signals.missing.slice(0, 3).map((fact) => `Cover: ${fact.statement}`),
-    ...signals.uncited
-      .slice(0, 2)
-      .map((fact) => `Cite ${fact.sourceIds.join(' or ')} for: ${fact.statement}`),
+    ...signals.missing.slice(0, 3).map((fact) => hintsOf(fact).cover),
+    ...signals.uncited.slice(0, 2).map((fact) => hintsOf(fact).cite),
   ];
   const failureCodes = [
     ...(signals.missing.length > 0 ? ['missing_fact'] : []),
@@ -97,4 +95,19 @@ function signalOf(dimension: Dimension): (s: JudgeSignals) => number {
     dimensionSignals.set(dimension, signal);
   }
   return signal;
+}
+
+/** The hints about a reference fact, written once per fact (task material is read-only). */
+const factHints = new WeakMap<ReferenceFact, { cover: string; cite: string }>();
+
+function hintsOf(fact: ReferenceFact): { cover: string; cite: string } {
+  let hints = factHints.get(fact);
+  if (hints === undefined) {
+    hints = {
+      cover: `Cover: ${fact.statement}`,
+      cite: `Cite ${fact.sourceIds.join(' or ')} for: ${fact.statement}`,
+    };
+    factHints.set(fact, hints);
+  }
+  return hints;
 }

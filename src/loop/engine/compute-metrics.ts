@@ -1,5 +1,6 @@
 // An iteration's metrics from their sources, and the evaluators' combined verdict.
 import type { MetricProgram } from '../../lss/compile/loop-program.js';
+import type { EvaluatorVerdict } from '../evaluators/evaluator-verdict.js';
 import type { EpisodeState, IterationRecord } from './episode-state.js';
 
 /**
@@ -71,10 +72,11 @@ function combine(
   state: EpisodeState,
   record: IterationRecord,
 ): { score: number; passed: boolean } | undefined {
-  const verdicts = state.program.evaluators.flatMap((evaluator) => {
+  const verdicts: { id: string; verdict: EvaluatorVerdict }[] = [];
+  for (const evaluator of state.program.evaluators) {
     const verdict = record.verdicts.get(evaluator.id);
-    return verdict === undefined ? [] : [{ id: evaluator.id, verdict }];
-  });
+    if (verdict !== undefined) verdicts.push({ id: evaluator.id, verdict });
+  }
   if (verdicts.length === 0) return undefined;
   const scores = verdicts.map(({ verdict }) => verdict.score);
   const score =

@@ -252,7 +252,12 @@ export class LoopRun {
       reason: decision.done?.reason,
     });
     if (decision.done !== undefined) this.emitEnd(decision.done.reason);
-    const events = this.flush().filter((event) => event.seq >= startEvent);
+    const flushed = this.flush();
+    // Sequence numbers grow: when the first event is this iteration's, all are (the usual case, without a copy).
+    const events =
+      flushed.length === 0 || flushed[0]!.seq >= startEvent
+        ? flushed
+        : flushed.filter((event) => event.seq >= startEvent);
     return {
       iteration: state.iteration,
       reward,

@@ -53,7 +53,7 @@ function resolveInput(
 ): ResolvedInput {
   switch (binding.kind) {
     case 'input': {
-      const value = pathValue(state.inputs[binding.name], binding.path.slice(1));
+      const value = pathValue(state.inputs[binding.name], binding.path);
       return { ref: binding.ref, value, missing: value === undefined ? 'no value was given' : undefined };
     }
     case 'memory': {
@@ -61,7 +61,7 @@ function resolveInput(
       if (read.status === 'denied') return { ref: binding.ref, value: undefined, missing: read.reason };
       if (read.status === 'missing')
         return { ref: binding.ref, value: undefined, missing: 'nothing written yet' };
-      const value = pathValue(read.entry.value, binding.path.slice(1));
+      const value = pathValue(read.entry.value, binding.path);
       return { ref: binding.ref, value, missing: value === undefined ? 'no such field' : undefined };
     }
     case 'worker': {
@@ -77,9 +77,11 @@ function resolveInput(
   }
 }
 
+/** The value at `path` inside `value`, the path's first part (the source's own name) left out. */
 function pathValue(value: unknown, path: readonly string[]): unknown {
   let current = value;
-  for (const key of path) {
+  for (let index = 1; index < path.length; index++) {
+    const key = path[index]!;
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }

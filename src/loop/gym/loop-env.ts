@@ -199,11 +199,7 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
         primary: outcome.primary,
         costUsd: outcome.costUsd,
         tokens: outcome.tokens,
-        safetyEvents: outcome.events.flatMap((event) =>
-          event.type === 'safety-event'
-            ? [`${event.constraintId}: ${event.outcome} (${event.findings.join('; ')})`]
-            : [],
-        ),
+        safetyEvents: safetyEventsOf(outcome.events),
         events: outcome.events,
       },
     };
@@ -270,6 +266,17 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
       metrics,
     };
   }
+}
+
+/** The safety events of a step, in plain words. */
+function safetyEventsOf(events: readonly LoopEvent[]): string[] {
+  const described: string[] = [];
+  for (const event of events) {
+    if (event.type === 'safety-event') {
+      described.push(`${event.constraintId}: ${event.outcome} (${event.findings.join('; ')})`);
+    }
+  }
+  return described;
 }
 
 function clampScore(score: number | undefined): number | null {
