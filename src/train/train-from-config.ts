@@ -69,7 +69,10 @@ export async function trainFromConfig(
       return solved || minuteDue;
     };
 
-    while (session.episodes < total && !solved && options.signal?.aborted !== true) {
+    while (session.episodes < total && !solved) {
+      // Chunks may be shorter than trainAgent's own yield interval: let signals, timers and displays run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted === true) break;
       const chunk =
         nextBoundary(session.episodes, total, [evaluationEvery, checkpointEvery]) - session.episodes;
       if (learner !== undefined) {
