@@ -49,7 +49,12 @@ function copyValues(
     const value = values[name];
     const provided = Object.hasOwn(given, name) && given[name] !== undefined;
     const own = provided || typeof value !== 'object' || value === null ? value : cloneDefault(value);
-    Object.defineProperty(copy, name, { value: own, writable: true, enumerable: true, configurable: true });
+    // An own property even for `__proto__` (which plain assignment would take for the prototype).
+    if (name === '__proto__') {
+      Object.defineProperty(copy, name, { value: own, writable: true, enumerable: true, configurable: true });
+    } else {
+      copy[name] = own;
+    }
   }
   return copy;
 }

@@ -6,6 +6,7 @@ import type { LoopSpec } from '../../lss/loop-spec.js';
 import { parseSpecText } from '../../lss/parse/parse-spec.js';
 import { createDefaultEvaluatorRegistry } from '../evaluators/deterministic/create-default-evaluator-registry.js';
 import type { DeterministicEvaluator } from '../evaluators/deterministic/deterministic-evaluator.js';
+import { GraderCache } from '../evaluators/grader-cache.js';
 import { loopbenchDataDirectory } from '../tasks/data-directory.js';
 import { loadTaskSetSync } from '../tasks/load-task-set.js';
 import { readyGrader } from './ready-grader.js';
@@ -51,7 +52,9 @@ describe('readyGrader', () => {
     readyGrader(evaluator, { program, task: second!, evaluators: lookup });
     expect(lookup.checks).toBe(2);
     expect(ready.keyPrefix).toBe(
-      JSON.stringify([evaluator.implementation, first!.id, first!.root ?? null, ready.parameters]),
+      GraderCache.digest(
+        JSON.stringify([evaluator.implementation, first!.id, first!.root ?? null, ready.parameters]),
+      ),
     );
   });
 

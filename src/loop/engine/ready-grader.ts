@@ -3,6 +3,7 @@ import type { DeterministicEvaluatorProgram, LoopProgram } from '../../lss/compi
 import type { DeterministicEvaluator } from '../evaluators/deterministic/deterministic-evaluator.js';
 import { parseEvaluatorParameters } from '../evaluators/deterministic/define-deterministic-evaluator.js';
 import { taskEvaluatorParameters } from '../evaluators/deterministic/task-evaluator-parameters.js';
+import { GraderCache } from '../evaluators/grader-cache.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 import type { EvaluatorLookup } from './run-evaluators.js';
 
@@ -38,7 +39,9 @@ export interface ReadyGrader {
   lookup: EvaluatorLookup;
   implementation: DeterministicEvaluator;
   parameters: Record<string, unknown>;
-  /** Everything but the outputs that its verdicts depend on, as JSON; `undefined` when not cacheable. */
+  /**
+   * The digest of everything but the outputs that its verdicts depend on (as JSON); `undefined` when not cacheable.
+   */
   keyPrefix: string | undefined;
 }
 
@@ -82,7 +85,9 @@ export function readyGrader(evaluator: DeterministicEvaluatorProgram, where: Gra
     keyPrefix:
       implementation.cacheable === false
         ? undefined
-        : JSON.stringify([evaluator.implementation, task.id, task.root ?? null, parameters]),
+        : GraderCache.digest(
+            JSON.stringify([evaluator.implementation, task.id, task.root ?? null, parameters]),
+          ),
   };
   byTask.set(task, ready);
   return ready;

@@ -148,7 +148,7 @@ async function runDeterministic(
     evaluators: context.evaluators,
   });
   const { task } = context.state;
-  // JSON never holds a bare line break: the prefix ends at the first one. Each output counts by its digest.
+  // The prefix is a digest (hex, without a line break). Each output counts by its digest.
   const key =
     keyPrefix === undefined
       ? undefined
