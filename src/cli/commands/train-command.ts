@@ -83,7 +83,7 @@ export function addTrainCommand(program: Command, io: CliIo, options: TrainComma
       if (result.status === 'interrupted') {
         const store = flags.store === undefined ? '' : ` --store ${flags.store}`;
         io.err(
-          `Interrupted after ${result.episodes} of ${result.totalEpisodes} episodes; checkpoint ${result.checkpoint ?? '?'}. ` +
+          `Interrupted after ${result.episodes} of ${result.totalEpisodes} episodes; checkpoint ${shownPath(result.checkpoint)}. ` +
             `Continue with:\n  loopgym train -c ${flags.config} --resume${store}`,
         );
         throw new CliExit(130);
@@ -172,12 +172,10 @@ function printResult(io: CliIo, result: TrainRunResult, json: boolean): void {
       `after ${evaluation.episode} episodes: mean return ${format(evaluation.meanReturn)}, success ${format(evaluation.successRate)}`,
     ]);
   }
-  const shown = (path: string): string =>
-    path === ':memory:' ? path : relative(process.cwd(), path) || path;
-  rows.push(['checkpoint', result.checkpoint === null ? '—' : shown(result.checkpoint)]);
-  if (result.csv !== null) rows.push(['csv', shown(result.csv)]);
-  if (result.jsonl !== null) rows.push(['jsonl', shown(result.jsonl)]);
-  if (result.storePath !== null) rows.push(['store', shown(result.storePath)]);
+  rows.push(['checkpoint', shownPath(result.checkpoint)]);
+  if (result.csv !== null) rows.push(['csv', shownPath(result.csv)]);
+  if (result.jsonl !== null) rows.push(['jsonl', shownPath(result.jsonl)]);
+  if (result.storePath !== null) rows.push(['store', shownPath(result.storePath)]);
   rows.push(['time', `${result.elapsedSeconds.toFixed(1)} s`]);
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) io.out(`  ${label.padEnd(width)}  ${value}`);
@@ -185,4 +183,10 @@ function printResult(io: CliIo, result: TrainRunResult, json: boolean): void {
 
 function format(value: number): string {
   return Number(value.toFixed(3)).toString();
+}
+
+/** A path relative to the current directory (as the user would type it). */
+function shownPath(path: string | null): string {
+  if (path === null) return '—';
+  return path === ':memory:' ? path : relative(process.cwd(), path) || path;
 }
