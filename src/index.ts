@@ -532,3 +532,18 @@ export {
   type ScriptedPolicy,
   type ScriptedAgentOptions,
 } from './agents/scripted-agent.js';
+
+// Run configs, training from a config, and comparing runs
+export { loadRunConfig, parseRunConfig, type RunConfig as RunConfigFile } from './config/load-run-config.js';
+export { RunConfigError } from './config/run-config-error.js';
+export { runConfigSchema, RUN_CONFIG_AGENTS } from './config/run-config-schema.js';
+export { loadPlugin, parsePluginReference, PluginLoadError } from './config/load-plugin.js';
+export { defaultRunConfigText } from './config/default-run-config.js';
+export { createRunEnvironment } from './config/create-run-environment.js';
+export { createRunAgent, restoreRunAgent } from './config/create-run-agent.js';
+export { trainFromConfig } from './train/train-from-config.js';
+export type { TrainRunOptions, TrainRunResult } from './train/train-run-types.js';
+export { prepareRunConfigEvaluation } from './train/evaluate-run-config.js';
+export { readTrainingCheckpoint, latestCheckpointPath } from './train/training-checkpoint.js';
+export { compareRuns } from './compare/compare-runs.js';
+export { pairedPermutationTest, unpairedPermutationTest } from './compare/permutation-test.js';
