@@ -186,10 +186,11 @@ export function chooseCandidate(
  */
 export function composeText(request: SimWorkerRequest, quality: number, rng: Rng): string {
   const { material } = request.task;
-  const asked = request.feedback.join('\n');
+  const facts = factsById(material.referenceFacts);
+  const asked = askedFor(facts, request.feedback);
   const statements: { text: string; sources: string[] }[] = [];
-  for (const fact of factsById(material.referenceFacts)) {
-    const wanted = asked.includes(fact.statement) || asked.includes(fact.id);
+  for (const [index, fact] of facts.entries()) {
+    const wanted = asked[index] === true;
     const chance = wanted ? Math.max(quality, 0.92) : quality;
     const include = rng.random() < chance;
     const cite = rng.random() < Math.min(1, quality + 0.2);
@@ -216,6 +217,29 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
   return renderAnswer(request, intro, statements);
 }
 
+/**
+ * Which facts the feedback asks for (names the fact's statement or id), found once per list of facts and feedback
+ * text: a pure function of the two.
+ */
+function askedFor(facts: readonly ReferenceFact[], feedback: readonly string[]): readonly boolean[] {
+  const asked = feedback.join('\n');
+  let known = askedFacts.get(facts);
+  if (known === undefined) {
+    known = new Map();
+    askedFacts.set(facts, known);
+  }
+  let flags = known.get(asked);
+  if (flags === undefined) {
+    flags = Object.freeze(facts.map((fact) => asked.includes(fact.statement) || asked.includes(fact.id)));
+    if (known.size >= ASKED_CAPACITY) known.delete(known.keys().next().value!);
+    known.set(asked, flags);
+  }
+  return flags;
+}
+
+const askedFacts = new WeakMap<readonly ReferenceFact[], Map<string, readonly boolean[]>>();
+const ASKED_CAPACITY = 1024;
+
 /** Reference facts in id order, sorted once per list. */
 const sortedFacts = new WeakMap<readonly ReferenceFact[], readonly ReferenceFact[]>();
 
@@ -230,8 +254,19 @@ function factsById(facts: readonly ReferenceFact[]): readonly ReferenceFact[] {
 
 function introduction(request: SimWorkerRequest): string {
   const first = request.inputTexts.find((text) => text.trim() !== '' && text.length < 300);
-  return first === undefined ? `${request.outputName}.` : `On: ${first.trim()}`;
+  if (first === undefined) return `${request.outputName}.`;
+  // The same introduction string for the same input (later readers find it at once).
+  let intro = introductions.get(first);
+  if (intro === undefined) {
+    intro = `On: ${first.trim()}`;
+    if (introductions.size >= INTRODUCTIONS_CAPACITY) introductions.clear();
+    introductions.set(first, intro);
+  }
+  return intro;
 }
+
+const introductions = new Map<string, string>();
+const INTRODUCTIONS_CAPACITY = 1024;
 
 /** Sentences of the inputs: a strong worker picks the leading ones concisely; a weak one rambles or misses. */
 function extractive(inputTexts: readonly string[], quality: number, rng: Rng): string[] {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random/rng.js';
 import type { LlmRubricEvaluatorProgram } from '../../lss/compile/loop-program.js';
@@ -9,7 +10,7 @@ import type { LoopTask } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
 import { composeText } from './compose-answer.js';
 import { judgeSignals, JUDGE_SIGNALS_CAPACITY } from './judge-signals.js';
-import { judgeOutputs } from './sim-judge.js';
+import { judgementText, judgeOutputs } from './sim-judge.js';
 
 const directory = loopbenchDataDirectory('research-synthesis-v1');
 const { tasks } = loadTaskSetSync(directory);
@@ -103,5 +104,28 @@ describe('judgeOutputs', () => {
       expect(judgeOutputs(rubric, outputs, task, createRng(4))).toEqual(plain);
       expect(judgeOutputs(rubric, outputs, task, createRng(3), checks)).toEqual(fresh);
     }
+  });
+});
+
+describe('judgementText', () => {
+  it('writes a judgement exactly as JSON.stringify does (property)', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('', '"', '\\', '\u2028', '\n'),
+    );
+    const judgement = fc.record({
+      scores: fc.dictionary(text, fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0.1, -0, 1e21))),
+      failure_codes: fc.array(text, { maxLength: 4 }),
+      remediation_hints: fc.array(text, { maxLength: 4 }),
+      summary: text,
+    });
+    fc.assert(
+      fc.property(judgement, (value) => {
+        expect(judgementText(value)).toBe(JSON.stringify(value));
+        expect(judgementText(value)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

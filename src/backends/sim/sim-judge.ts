@@ -111,3 +111,46 @@ function hintsOf(fact: ReferenceFact): { cover: string; cite: string } {
   }
   return hints;
 }
+
+/**
+ * The judgement as JSON text, exactly as `JSON.stringify(judgement)` writes it, with the quoted form of recurring
+ * strings (dimension names, failure codes, hints about the task's facts) kept instead of escaped again at every call.
+ *
+ * @example
+ * ```ts
+ * judgementText({ scores: { coverage: 0.5 }, failure_codes: [], remediation_hints: [], summary: 'Fine.' });
+ * // '{"scores":{"coverage":0.5},"failure_codes":[],"remediation_hints":[],"summary":"Fine."}'
+ * ```
+ */
+export function judgementText(judgement: SimJudgement): string {
+  let text = '{"scores":{';
+  let first = true;
+  for (const name of Object.keys(judgement.scores)) {
+    text += `${first ? '' : ','}${quotedOnce(name)}:${JSON.stringify(judgement.scores[name])}`;
+    first = false;
+  }
+  text += `},"failure_codes":${listText(judgement.failure_codes)}`;
+  text += `,"remediation_hints":${listText(judgement.remediation_hints)}`;
+  return `${text},"summary":${JSON.stringify(judgement.summary)}}`;
+}
+
+function listText(items: readonly string[]): string {
+  let text = '[';
+  for (let index = 0; index < items.length; index++)
+    text += `${index === 0 ? '' : ','}${quotedOnce(items[index]!)}`;
+  return `${text}]`;
+}
+
+/** Quoted forms of recent strings (a pure function of the string). */
+const quoted = new Map<string, string>();
+const QUOTED_CAPACITY = 4096;
+
+function quotedOnce(text: string): string {
+  let json = quoted.get(text);
+  if (json === undefined) {
+    json = JSON.stringify(text);
+    if (quoted.size >= QUOTED_CAPACITY) quoted.delete(quoted.keys().next().value!);
+    quoted.set(text, json);
+  }
+  return json;
+}

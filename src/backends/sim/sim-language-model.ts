@@ -15,7 +15,7 @@ import type { LoopTask } from '../../loop/tasks/loop-task.js';
 import type { WorkerOutput } from '../../loop/worker-output.js';
 import type { EvaluatorVerdict } from '../../loop/evaluators/evaluator-verdict.js';
 import { chooseCandidate, composeText, type SimWorkerRequest } from './compose-answer.js';
-import { judgeOutputs } from './sim-judge.js';
+import { judgementText, judgeOutputs } from './sim-judge.js';
 import { difficultyOf, simLatency, simProfileOf, simUsage, type SimModelProfile } from './sim-profile.js';
 
 /** Options of {@link SimLanguageModel}. */
@@ -149,7 +149,7 @@ export class SimLanguageModel implements LanguageModel {
       rng,
       (context.earlierChecks as Record<string, EvaluatorVerdict> | undefined) ?? {},
     );
-    return JSON.stringify(judgement);
+    return judgementText(judgement);
   }
 
   private echo(options: GenerateOptions): string {
