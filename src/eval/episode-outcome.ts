@@ -41,6 +41,11 @@ export interface EpisodeOutcome {
   durationMs: number;
   /** Attempts made (1 unless an infrastructure error was retried). */
   attempts: number;
+  /**
+   * The episode's Loop Efficiency Score (0 to 1), when the environment reports one in its last info (`info.les`, or
+   * `info.lesObserved` for replayed LoopNet records).
+   */
+  les?: number | undefined;
   /** `category: ErrorName` (e.g. `environment: TypeError`, `model: ApiCallError`, `timeout`) when it failed. */
   errorCause?: string | undefined;
   /** The error's message, when it failed. */
@@ -116,6 +121,7 @@ export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): E
   const last =
     steps.length === 0 ? undefined : (steps[steps.length - 1]!.info as { terminationReason?: unknown });
   const loopReason = typeof last?.terminationReason === 'string' ? last.terminationReason : undefined;
+  const les = lesOf(last);
   const outcome: EpisodeOutcome = {
     index: place.index,
     example: place.example,
@@ -133,6 +139,7 @@ export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): E
     modelLatencySeconds: trajectory.modelLatencySeconds,
     durationMs: trajectory.durationMs,
     attempts: place.attempts,
+    ...(les === undefined ? {} : { les }),
     errorCause: undefined,
     error: undefined,
   };
@@ -146,4 +153,12 @@ export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): E
     }
   }
   return outcome;
+}
+
+/** The LES an environment reports in an episode's last info, if any. */
+function lesOf(info: unknown): number | undefined {
+  if (info === null || typeof info !== 'object') return undefined;
+  const fields = info as { les?: unknown; lesObserved?: unknown };
+  const value = typeof fields.les === 'number' ? fields.les : fields.lesObserved;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

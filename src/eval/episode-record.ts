@@ -129,6 +129,7 @@ export function toEpisodeRecord(
     modelLatencySeconds: outcome.modelLatencySeconds,
     example: outcome.example,
     rollout: outcome.rollout,
+    ...(outcome.les === undefined ? {} : { les: outcome.les }),
   });
   const taskId = (trajectory.initialInfo as { taskId?: unknown } | undefined)?.taskId;
   return {
@@ -184,6 +185,8 @@ export function fromStoredEpisode(episode: StoredEpisode, rolloutsPerExample: nu
     durationMs: episode.durationMs ?? 0,
     attempts: metric('attempts') ?? 1,
   };
+  const les = metric('les');
+  if (les !== undefined) outcome.les = les;
   if (episode.error !== null) {
     const match = /^\[([^\]]+)\] ?([\s\S]*)$/.exec(episode.error);
     outcome.errorCause = match?.[1] ?? 'unknown';

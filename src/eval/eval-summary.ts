@@ -60,6 +60,16 @@ export interface EvalSummary {
   invalidActions: number;
   /** Extra attempts spent on infrastructure errors. */
   retries: number;
+  /**
+   * The Loop Efficiency Score of the episodes that report one (loop and replay environments), with a 95% bootstrap
+   * interval of its mean; `null` when none does.
+   */
+  les: {
+    episodes: number;
+    mean: number | null;
+    meanInterval: ConfidenceInterval | null;
+    median: number | null;
+  } | null;
   /** Episodes by termination reason (`terminated`, `truncated`, `max-episode-steps`, a loop's `success`, …). */
   terminations: Record<string, number>;
 }
@@ -135,6 +145,13 @@ export function summarizeEvaluation(
     min = Math.min(min, outcome.return);
     max = Math.max(max, outcome.return);
   }
+  const lesValues = Float64Array.from(
+    ordered.flatMap((outcome) => (outcome.les === undefined ? [] : [outcome.les])),
+  );
+  const lesIntervals =
+    lesValues.length === 0
+      ? undefined
+      : bootstrapIntervals(lesValues, { seed: options.bootstrapSeed, resamples: options.bootstrapResamples });
   const passAtK: Record<string, number | null> = {};
   for (const k of passAtKValues(options.rolloutsPerExample))
     passAtK[String(k)] = meanPassAtK(tallies.values(), k);
@@ -174,6 +191,15 @@ export function summarizeEvaluation(
     errors: { total: errors, byCause },
     invalidActions,
     retries,
+    les:
+      lesIntervals === undefined
+        ? null
+        : {
+            episodes: lesValues.length,
+            mean: mean(lesValues),
+            meanInterval: lesIntervals.mean,
+            median: median(lesValues),
+          },
     terminations,
   };
 }

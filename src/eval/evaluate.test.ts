@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../backends/default-loop-environments.js';
 import { scriptedAgent } from '../agents/scripted-agent.js';
 import { createLlmAgent } from '../agents/llm/create-llm-agent.js';
 import { ApiCallError } from '../models/model-errors.js';
@@ -283,5 +284,37 @@ describe('evaluate', () => {
     expect(store.getRun(result.runId!)).toMatchObject({ envId: 'FrozenLake-v1', agent: 'lake-path' });
     expect(store.getRun(result.runId!).config).toMatchObject({ envOptions: { isSlippery: false } });
     store.close();
+  });
+});
+
+describe('evaluate: the Loop Efficiency Score', () => {
+  it('summarizes the LES an environment reports at the end of its episodes (replayed LoopNet records), and keeps it on resume', async () => {
+    const store = openRunStore(':memory:');
+    const first = await evaluate({
+      env: 'replay/loopnet-v1',
+      agent: scriptedAgent<unknown, null>(() => null),
+      episodes: 6,
+      seed: 0,
+      store,
+    });
+    const values = first.episodes.map((episode) => episode.les);
+    expect(values.every((value) => typeof value === 'number' && value >= 0 && value <= 1)).toBe(true);
+    const mean = values.reduce<number>((sum, value) => sum + (value ?? 0), 0) / values.length;
+    expect(first.summary.les?.episodes).toBe(6);
+    expect(first.summary.les?.mean).toBeCloseTo(mean, 12);
+    expect(first.summary.les?.meanInterval?.low).toBeLessThanOrEqual(mean);
+    const stored = store.episodes(first.runId!);
+    expect(stored.map((episode) => episode.metrics['les'])).toEqual(values);
+  });
+
+  it('has no LES summary when no episode reports one', async () => {
+    const result = await evaluate({
+      env: envOf(() => ({ reward: 1 })),
+      agent: always,
+      episodes: 2,
+      store: false,
+    });
+    expect(result.summary.les).toBeNull();
+    expect(result.episodes[0]?.les).toBeUndefined();
   });
 });

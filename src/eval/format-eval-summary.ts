@@ -44,6 +44,14 @@ export function summaryRows(summary: EvalSummary): [string, string][] {
     ['return std/min/max', `${number(r.std)} / ${number(r.min)} / ${number(r.max)}`],
     ['success rate', `${percent(summary.successRate)} (${summary.successes})`],
   ];
+  if (summary.les !== null) {
+    const les = summary.les;
+    const over = les.episodes === summary.episodes ? '' : ` over ${les.episodes} episodes`;
+    rows.push([
+      'LES',
+      `${number(les.mean)}${interval(les.meanInterval)}, median ${number(les.median)}${over}`,
+    ]);
+  }
   const passAtK = Object.entries(summary.passAtK);
   if (summary.rolloutsPerExample > 1) {
     rows.push(['pass@k', passAtK.map(([k, value]) => `@${k} ${percent(value)}`).join('  ')]);

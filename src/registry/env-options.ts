@@ -46,15 +46,57 @@ export function resolveEnvOptions(spec: EnvSpec, given: Record<string, unknown>)
   }
   const parsed = schema.safeParse(merged);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const path = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'options';
-      return `${path}: ${issue.message}`;
-    });
-    throw new InvalidArgumentError(`Invalid options for ${spec.id}: ${problems.join('; ')}.`, {
-      cause: parsed.error,
-    });
+    const problems = parsed.error.issues.map((issue) => describeIssue(issue, [], merged));
+    const text = problems.join('; ');
+    throw new InvalidArgumentError(
+      `Invalid options for ${spec.id}: ${text}${/[.?!]$/.test(text) ? '' : '.'}`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * One problem as `path: what is wrong`. A union (e.g. one value or a list of them) is explained by the alternative
+ * that got furthest, and a value outside an enum lists the allowed values and the closest one.
+ */
+function describeIssue(issue: Issue, prefix: readonly PropertyKey[], input: unknown): string {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const furthest = issue.errors
+      .map((branch) => branch[0])
+      .filter((first): first is Issue => first !== undefined)
+      .reduce<Issue | undefined>((best, candidate) => {
+        if (best === undefined) return candidate;
+        if (candidate.path.length !== best.path.length)
+          return candidate.path.length > best.path.length ? candidate : best;
+        return best.code === 'invalid_type' && candidate.code !== 'invalid_type' ? candidate : best;
+      }, undefined);
+    if (furthest !== undefined) return describeIssue(furthest, path, input);
+  }
+  const where = path.length > 0 ? `\`${path.map(String).join('.')}\`` : 'options';
+  if (issue.code === 'invalid_value') {
+    const received = valueAt(input, path);
+    const allowed = issue.values.map((value) => JSON.stringify(value));
+    const strings = issue.values.filter((value): value is string => typeof value === 'string');
+    const closest = typeof received === 'string' ? closestMatches(received, strings)[0] : undefined;
+    const hint = closest === undefined ? '' : ` Did you mean ${JSON.stringify(closest)}?`;
+    return `${where}: ${JSON.stringify(received)} is not one of ${allowed.join(', ')}.${hint}`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /**

@@ -137,6 +137,22 @@ describe('make', () => {
     );
   });
 
+  it('names the allowed values of an enum option, through a one-or-many union, with the closest to a typo', () => {
+    const r = new Registry();
+    const split = z.enum(['train', 'val', 'test']);
+    r.register({
+      id: 'test/Split-v0',
+      entryPoint: (options) => new Counter(options),
+      optionsSchema: z.object({ split: z.union([split, z.array(split).min(1)]).optional() }),
+    });
+    expect(() => make('test/Split-v0', { registry: r, split: 'tset' })).toThrow(
+      /`split`: "tset" is not one of "train", "val", "test"\. Did you mean "test"\?/,
+    );
+    expect(() => make('test/Split-v0', { registry: r, split: ['train', 'vla'] })).toThrow(
+      /`split.1`: "vla" is not one of "train", "val", "test"\. Did you mean "val"\?/,
+    );
+  });
+
   it('reports unknown ids with suggestions and versions with what exists', () => {
     const r = registry();
     expect(() => make('test/Countr-v2', { registry: r })).toThrow(NameNotFoundError);

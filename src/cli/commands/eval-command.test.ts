@@ -61,6 +61,31 @@ describe('loopgym eval', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
+  it('evaluates a split of recorded LoopNet runs with --split, and summarizes their LES', async () => {
+    const ran = await runEval([
+      'replay/loopnet-v1',
+      '--split',
+      'test',
+      '-n',
+      '5',
+      '--store',
+      store,
+      '--json',
+    ]);
+    expect(ran.code).toBe(0);
+    const summary = (
+      JSON.parse(ran.out) as { summary: { episodes: number; les: { episodes: number; mean: number } } }
+    ).summary;
+    expect(summary.episodes).toBe(5);
+    expect(summary.les.episodes).toBe(5);
+    expect(summary.les.mean).toBeGreaterThan(0);
+    const table = await runEval(['replay/loopnet-v1', '--split', 'test', '-n', '5', '--store', store]);
+    expect(table.out).toMatch(/LES\s+0\.\d+\s+\(95% CI/);
+    const bad = await runEval(['replay/loopnet-v1', '--split', 'tset', '-n', '1', '--store', store]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/test/);
+  });
+
   it('prints the summary as JSON on stdout, progress on stderr, and records the run', async () => {
     const ran = await runEval(['FrozenLake-v1', '-n', '6', '-s', '3', '-j', '2', '--store', store, '--json']);
     expect(ran.code).toBe(0);

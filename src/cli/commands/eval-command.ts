@@ -20,9 +20,10 @@ import { prepareRunConfigEvaluation, type RunConfigEvaluation } from '../../trai
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
+import { addReplayFlags, replayOptionsOf, type ReplayFlags } from '../replay-flags.js';
 
 /** The flags of `loopgym eval`, as commander hands them over. */
-interface EvalFlags {
+interface EvalFlags extends ReplayFlags {
   agent?: string;
   model?: string;
   systemPrompt?: string;
@@ -79,7 +80,7 @@ const PARSERS = ['none', 'xml', 'think'];
  * ```
  */
 export function addEvalCommand(program: Command, io: CliIo, options: EvalCommandOptions = {}): void {
-  program
+  const command = program
     .command('eval')
     .description('Evaluate an agent over many seeded episodes and summarize (recorded in the run store)')
     .argument('[target]', 'environment id (FrozenLake-v1, loopbench/code-repair-v1) or an LSS spec file')
@@ -112,7 +113,8 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
     .option('-b, --backend <name>', 'loops: who answers the other workers’ model calls (sim, live)')
     .option('-t, --task <id>', 'loops: play this task in every episode (default: drawn from the seed)')
     .option('-c, --config <file>', 'evaluate the agent of a run config (see loopgym create-default)')
-    .option('--checkpoint <path|latest>', 'with -c: the checkpoint to evaluate (default latest)')
+    .option('--checkpoint <path|latest>', 'with -c: the checkpoint to evaluate (default latest)');
+  addReplayFlags(command)
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -123,6 +125,7 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
         '  $ loopgym eval loopbench/research-synthesis-v1 --agent loop -n 50 -j 4\n' +
         '  $ loopgym eval --resume 3f2a9c            # continue a run stopped with Ctrl-C\n' +
         '  $ loopgym eval -c run.yaml --checkpoint latest   # the trained agent of a run config, greedily\n' +
+        '  $ loopgym eval replay/loopnet-v1 --split test -n 200   # outcomes and LES of recorded runs\n' +
         '  $ OPENAI_BASE_URL=http://127.0.0.1:8000/v1 loopgym eval Taxi-v4 --agent llm --model openai:local-model',
     )
     .action(async (target: string | undefined, flags: EvalFlags) => {
@@ -270,7 +273,7 @@ function recipeOf(target: string | undefined, flags: EvalFlags): EvalRecipe {
     model: flags.model ?? null,
     systemPrompt: flags.systemPrompt ?? null,
     parser: flags.parser ?? null,
-    options: parseKeyValues(flags.option),
+    options: { ...parseKeyValues(flags.option), ...replayOptionsOf(flags) },
     backend: loop ? (flags.backend ?? 'sim') : null,
     task: flags.task ?? null,
   };

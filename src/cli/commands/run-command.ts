@@ -16,8 +16,9 @@ import { terminalHumanGate } from '../terminal-human-gate.js';
 import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
 import { formatNumber } from '../format-table.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
+import { addReplayFlags, replayOptionsOf, type ReplayFlags } from '../replay-flags.js';
 
-interface RunFlags {
+interface RunFlags extends ReplayFlags {
   episodes?: string;
   backend?: string;
   task?: string;
@@ -45,7 +46,7 @@ const AGENTS = ['random'];
  * ```
  */
 export function addRunCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('run')
     .description('Run an agent in an environment and report per-episode returns')
     .argument(
@@ -74,7 +75,8 @@ export function addRunCommand(program: Command, io: CliIo): void {
     .option(
       '--store <path>',
       'loops: the run store keeping `persistent` loop memory (default $LOOPGYM_STORE or .loopgym/loopgym.db)',
-    )
+    );
+  addReplayFlags(command)
     .addHelpText(
       'after',
       '\nExamples:\n  $ loopgym run CartPole-v1 --episodes 100 --seed 0\n' +
@@ -82,7 +84,8 @@ export function addRunCommand(program: Command, io: CliIo): void {
         '  $ loopgym run Taxi-v4 --json\n' +
         '  $ loopgym run loopbench/code-repair-v1 --task cr-001 --seed 0\n' +
         '  $ loopgym run my-loop.yaml --tasks tasks.json --json > events.jsonl\n' +
-        '  $ loopgym run loopbench/research-synthesis-v1 --backend live --model openai:gpt-4.1-mini',
+        '  $ loopgym run loopbench/research-synthesis-v1 --backend live --model openai:gpt-4.1-mini\n' +
+        '  $ loopgym run replay/loopnet-v1 --records my-runs.jsonl --strict -n 3',
     )
     .action(async (id: string, flags: RunFlags) => {
       const seed = flags.seed === undefined ? undefined : parseCount('--seed', flags.seed);
@@ -128,6 +131,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
       const spec = defaultRegistry.spec(id);
       const env: Env<unknown, unknown> = make(spec, {
         ...parseKeyValues(flags.option),
+        ...replayOptionsOf(flags),
         ...(flags.render === true ? { renderMode: renderModeFor(spec.id, spec) } : {}),
         ...(flags.maxSteps === undefined
           ? {}
