@@ -107,7 +107,7 @@ describe('loopgym export', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toContain(
-      'Unknown export format `csv`; the formats are jsonl, results (e.g. --format jsonl).',
+      `Unknown export format \`csv\`; the formats are ${EXPORT_COMMAND_FORMATS.map((format) => format.name).join(', ')} (e.g. --format jsonl).`,
     );
     expect((await exportCommand(['aa11', '--store', store])).code).toBe(2);
   });

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from '../../core/errors.js';
+import { loopNetExportLines } from '../../loopnet/export/store-loopnet-records.js';
 import { exportRun } from '../../store/export-run.js';
 import type { RunStore } from '../../store/run-store.js';
 import type { CliIo } from '../cli-io.js';
@@ -48,6 +49,12 @@ export const EXPORT_COMMAND_FORMATS: readonly ExportFormatEntry[] = [
     description:
       'one JSON line per rollout: prompt and completion messages, reward, metrics, timing, token usage',
     write: (store, runId) => exportRun(store, runId, 'results'),
+  },
+  {
+    name: 'loopnet',
+    description:
+      'one ln/record-v1 LoopNet record per loop episode (numbers only; see docs/loopnet-export.md)',
+    write: (store, runId) => loopNetExportLines(store, runId),
   },
 ];
 
