@@ -6,6 +6,7 @@ import { InvalidArgumentError } from '../../core/errors.js';
 import { loopNetExportLines } from '../../loopnet/export/store-loopnet-records.js';
 import { exportRun } from '../../store/export-run.js';
 import type { RunStore } from '../../store/run-store.js';
+import { traceExportLines } from '../../tracing/trace-export-lines.js';
 import type { CliIo } from '../cli-io.js';
 import { findRun } from './find-run.js';
 import { requireStore, type StoreCommandOptions } from './open-existing-store.js';
@@ -55,6 +56,21 @@ export const EXPORT_COMMAND_FORMATS: readonly ExportFormatEntry[] = [
     description:
       'one ln/record-v1 LoopNet record per loop episode (numbers only; see docs/loopnet-export.md)',
     write: (store, runId) => loopNetExportLines(store, runId),
+  },
+  {
+    name: 'ltf',
+    description: 'one LTF 0.1 trace document per episode (see docs/traces-and-viewer.md)',
+    write: (store, runId) => traceExportLines(store, runId, 'ltf'),
+  },
+  {
+    name: 'loop-trace',
+    description: 'one Loop Trace 1.0 document per episode: iterations, outputs, scores, costs',
+    write: (store, runId) => traceExportLines(store, runId, 'loop-trace'),
+  },
+  {
+    name: 'otlp',
+    description: 'one OTLP/JSON trace export request per episode (its OpenTelemetry spans)',
+    write: (store, runId) => traceExportLines(store, runId, 'otlp'),
   },
 ];
 
