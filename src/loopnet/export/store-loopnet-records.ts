@@ -1,4 +1,5 @@
 // A stored run's loop episodes as LoopNet records (what `loopgym export <run> --format loopnet` writes).
+import '../../backends/default-loop-environments.js';
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { warnOnce } from '../../core/warnings.js';
