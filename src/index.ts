@@ -547,3 +547,23 @@ export { prepareRunConfigEvaluation } from './train/evaluate-run-config.js';
 export { readTrainingCheckpoint, latestCheckpointPath } from './train/training-checkpoint.js';
 export { compareRuns } from './compare/compare-runs.js';
 export { pairedPermutationTest, unpairedPermutationTest } from './compare/permutation-test.js';
+
+// LoopNet export and capture
+export {
+  toLoopNetRecord,
+  goalTargetOf,
+  type LoopNetExportOptions,
+} from './loopnet/export/to-loopnet-record.js';
+export {
+  collectLoopEpisode,
+  LoopEventCollector,
+  loopEpisodeFromStore,
+  programOf,
+  type LoopEpisodeInput,
+} from './loopnet/export/loop-episode-input.js';
+export { captureLoopNetRecords, type CaptureOptions } from './loopnet/export/capture-loop-records.js';
+export { storedLoopNetRecords } from './loopnet/export/store-loopnet-records.js';
+export { deriveFailureModes, type FailureAnalysis } from './loopnet/export/derive-failure-modes.js';
+export { loopPatterns, PATTERN_RULES } from './loopnet/export/loop-patterns.js';
+export { LOOPNET_TERMINATION_OF } from './loopnet/export/termination-mapping.js';
+export { LOOPNET_REDACTED_FIELDS } from './loopnet/export/loop-spec-snapshot.js';

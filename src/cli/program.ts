@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import '../backends/default-loop-environments.js';
 import type { CliIo } from './cli-io.js';
 import { addCompareCommand } from './commands/compare-command.js';
+import { addCaptureCommand } from './commands/capture-command.js';
 import { addCompileCommand } from './commands/compile-command.js';
 import { addCreateDefaultCommand } from './commands/create-default-command.js';
 import { addEvalCommand } from './commands/eval-command.js';
@@ -50,6 +51,7 @@ export function createProgram(io: CliIo): Command {
   addRunsCommand(program, io);
   addShowCommand(program, io);
   addExportCommand(program, io);
+  addCaptureCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
