@@ -122,6 +122,9 @@ export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): E
     steps.length === 0 ? undefined : (steps[steps.length - 1]!.info as { terminationReason?: unknown });
   const loopReason = typeof last?.terminationReason === 'string' ? last.terminationReason : undefined;
   const les = lesOf(last);
+  // A loop reports what its own models spent so far (cumulative): that is part of the episode's cost, besides the
+  // agent's calls (which replace the policy worker's and are not in the loop's ledger).
+  const loopCost = (last as { costUsd?: unknown } | undefined)?.costUsd;
   const outcome: EpisodeOutcome = {
     index: place.index,
     example: place.example,
@@ -134,7 +137,7 @@ export function toEpisodeOutcome(trajectory: Trajectory, place: OutcomePlace): E
     steps: trajectory.environmentSteps,
     inputTokens: trajectory.usage.inputTokens,
     outputTokens: trajectory.usage.outputTokens,
-    costUsd: trajectory.costUsd,
+    costUsd: trajectory.costUsd + (typeof loopCost === 'number' && Number.isFinite(loopCost) ? loopCost : 0),
     modelCalls: trajectory.modelCalls,
     modelLatencySeconds: trajectory.modelLatencySeconds,
     durationMs: trajectory.durationMs,

@@ -318,3 +318,26 @@ describe('evaluate: the Loop Efficiency Score', () => {
     expect(result.episodes[0]?.les).toBeUndefined();
   });
 });
+
+describe('evaluate: loop environments', () => {
+  it('counts what the loop’s own models spent in the episode’s cost', async () => {
+    const store = openRunStore(':memory:');
+    const result = await evaluate({
+      env: 'loopbench/research-synthesis-v1',
+      agent: scriptedAgent<unknown, null>(() => null),
+      episodes: 2,
+      seed: 0,
+      store,
+    });
+    for (const episode of result.episodes) expect(episode.costUsd).toBeGreaterThan(0);
+    const stored = store.episodes(result.runId!);
+    expect(stored.map((episode) => episode.costUsd)).toEqual(
+      result.episodes.map((episode) => episode.costUsd),
+    );
+    const lastEvents = store.events(stored[0]!.id);
+    const end = lastEvents.findLast((event) => event.type === 'episode-end') as
+      { costUsd?: number } | undefined;
+    expect(end?.costUsd).toBeCloseTo(result.episodes[0]!.costUsd, 12);
+    expect(result.summary.costUsd.total).toBeGreaterThan(0);
+  });
+});
