@@ -40,7 +40,11 @@ export function addViewCommand(program: Command, io: CliIo, options: ViewCommand
     .command('view')
     .description('Serve the web viewer over the run store (runs, episodes, comparisons, live while runs go)')
     .option('-p, --port <port>', 'port to listen on (0 for a free one)', String(DEFAULT_VIEWER_PORT))
-    .option('--host <host>', 'address to listen on (other machines can reach it only if you say so)', '127.0.0.1')
+    .option(
+      '--host <host>',
+      'address to listen on (other machines can reach it only if you say so)',
+      '127.0.0.1',
+    )
     .option('--store <path>', 'the store file (default $LOOPGYM_STORE, else .loopgym/loopgym.db)')
     .addHelpText(
       'after',

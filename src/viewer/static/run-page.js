@@ -49,7 +49,7 @@ export async function renderRunPage(root, id) {
       );
     }
   }
-  if (episodes.some((episode) => episode.costUsd > 0 || episode.usage.inputTokens > 0)) {
+  if (episodes.some((episode) => episode.usage.inputTokens > 0)) {
     charts.push(
       lineChart(
         'Tokens by episode',
@@ -59,6 +59,18 @@ export async function renderRunPage(root, id) {
           { label: 'output tokens', values: episodes.map((episode) => episode.usage.outputTokens) },
         ],
         { xLabel: 'episode' },
+      ),
+    );
+  }
+  if (episodes.some((episode) => episode.costUsd > 0)) {
+    charts.push(
+      lineChart(
+        'Cost by episode (USD)',
+        indexes,
+        [{ label: 'cost', values: episodes.map((episode) => episode.costUsd) }],
+        {
+          xLabel: 'episode',
+        },
       ),
     );
   }
