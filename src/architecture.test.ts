@@ -29,6 +29,8 @@ function layerOf(file: string): number | undefined {
     compare: 4,
     config: 4,
     train: 4,
+    tracing: 4,
+    viewer: 5,
     cli: 5,
     perf: 5,
   };

@@ -567,3 +567,36 @@ export { deriveFailureModes, type FailureAnalysis } from './loopnet/export/deriv
 export { loopPatterns, PATTERN_RULES } from './loopnet/export/loop-patterns.js';
 export { LOOPNET_TERMINATION_OF } from './loopnet/export/termination-mapping.js';
 export { LOOPNET_REDACTED_FIELDS } from './loopnet/export/loop-spec-snapshot.js';
+
+// Traces (OpenTelemetry, LTF 0.1, Loop Trace 1.0) and the web viewer
+export {
+  createLoopTraceListener,
+  type TracedRun,
+  type LoopTraceListenerOptions,
+  type LoopTraceListener,
+} from './tracing/loop-trace-listener.js';
+export {
+  startTracing,
+  tracingFromEnvironment,
+  type StartTracingOptions,
+  type TracingSession,
+} from './tracing/start-tracing.js';
+export {
+  traceStoredRun,
+  traceStoredEpisode,
+  type TraceStoredRunOptions,
+  type TraceStoredEpisodeOptions,
+} from './tracing/trace-stored-run.js';
+export { RecordingTracerProvider } from './tracing/recording-tracer-provider.js';
+export { InMemorySpanExporter } from './tracing/in-memory-span-exporter.js';
+export { OtlpHttpSpanExporter } from './tracing/otlp-http-span-exporter.js';
+export { JsonFileSpanExporter } from './tracing/json-file-span-exporter.js';
+export { toLtfDocument, type LtfSpan, type LtfDocument } from './tracing/ltf-document.js';
+export {
+  toLoopTraceDocument,
+  type LoopTraceIteration,
+  type LoopTraceDocument,
+} from './tracing/loop-trace-document.js';
+export { validateTraceDocument } from './tracing/trace-schemas.js';
+export { createViewerApp, type ViewerAppOptions } from './viewer/viewer-app.js';
+export { startViewer, type StartViewerOptions, type RunningViewer } from './viewer/start-viewer.js';

@@ -16,6 +16,7 @@ import { addServeModelCommand } from './commands/serve-model-command.js';
 import { addShowCommand } from './commands/show-command.js';
 import { addTrainCommand } from './commands/train-command.js';
 import { addValidateCommand } from './commands/validate-command.js';
+import { addViewCommand } from './commands/view-command.js';
 
 /** The package version, from package.json. */
 export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -52,6 +53,7 @@ export function createProgram(io: CliIo): Command {
   addShowCommand(program, io);
   addExportCommand(program, io);
   addCaptureCommand(program, io);
+  addViewCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
