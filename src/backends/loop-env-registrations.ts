@@ -46,6 +46,16 @@ const commonOptions = {
     .optional()
     .describe('Called with every event of every episode.'),
   strict: z.boolean().default(false).describe('Treat spec warnings as errors.'),
+  perturbations: z
+    .array(z.union([z.string().min(1), z.looseObject({ name: z.string().min(1) })]))
+    .optional()
+    .describe(
+      'Perturbations for every episode: names or { name, ...parameters } (api_latency, budget_minus_one, …; docs/perturbations.md).',
+    ),
+  taskPerturbations: z
+    .boolean()
+    .default(true)
+    .describe('Apply the perturbations each task names in its tasks.json.'),
 };
 
 const loopbenchOptions = z.object(commonOptions);

@@ -12,6 +12,8 @@ import type { LoopEvent } from '../loop/events/loop-event.js';
 import { LoopEnv } from '../loop/gym/loop-env.js';
 import type { HumanGate } from '../loop/human-gate.js';
 import type { LoopBackend } from '../loop/loop-backend.js';
+import { createEpisodePerturber } from '../loop/perturbations/create-episode-perturber.js';
+import type { PerturbationRequest } from '../loop/perturbations/perturbation.js';
 import { loadTasksFileSync } from '../loop/tasks/load-task-set.js';
 import { emptyTaskMaterial, type LoopTask } from '../loop/tasks/loop-task.js';
 import { tasksFromExamples } from '../loop/tasks/tasks-from-examples.js';
@@ -46,6 +48,13 @@ export interface MakeLoopEnvOptions {
   onEvent?: ((event: LoopEvent) => void) | undefined;
   /** Treat spec warnings as errors. */
   strict?: boolean | undefined;
+  /**
+   * Perturbations applied to every episode, in order: a name (`'api_latency'`) or `{ name, ...parameters }`. See
+   * docs/perturbations.md.
+   */
+  perturbations?: readonly PerturbationRequest[] | undefined;
+  /** Apply the perturbations each task names in its `tasks.json` (default `true`). */
+  taskPerturbations?: boolean | undefined;
 }
 
 /**
@@ -120,6 +129,10 @@ export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
     policyWorker: options.policyWorker,
     renderMode: options.renderMode,
     onEvent: options.onEvent,
+    prepareEpisode: createEpisodePerturber({
+      perturbations: options.perturbations,
+      taskPerturbations: options.taskPerturbations,
+    }),
   });
 }
 

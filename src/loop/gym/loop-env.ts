@@ -39,6 +39,27 @@ export interface LoopInfo {
   [key: string]: unknown;
 }
 
+/** An episode about to start, as {@link LoopEnvOptions.prepareEpisode} sees it. */
+export interface EpisodeSetup {
+  program: LoopProgram;
+  task: LoopTask;
+  seed: number;
+  backend: LoopBackend;
+  services: LoopServices;
+}
+
+/**
+ * What {@link LoopEnvOptions.prepareEpisode} changes for one episode: the program, backend or services it runs with,
+ * keys added to every `info` of the episode, and the reward of each step (given the engine's outcome).
+ */
+export interface PreparedEpisode {
+  program?: LoopProgram | undefined;
+  backend?: LoopBackend | undefined;
+  services?: LoopServices | undefined;
+  info?: Readonly<Record<string, unknown>> | undefined;
+  reward?: ((outcome: IterationOutcome) => number) | undefined;
+}
+
 /** How a loop environment is built. */
 export interface LoopEnvOptions {
   program: LoopProgram;
@@ -50,6 +71,8 @@ export interface LoopEnvOptions {
   renderMode?: 'ansi' | undefined;
   /** Receives every event of every episode. */
   onEvent?: ((event: LoopEvent) => void) | undefined;
+  /** Called by `reset` before each episode starts (perturbations use it); its answer changes that episode only. */
+  prepareEpisode?: ((setup: EpisodeSetup) => PreparedEpisode) | undefined;
 }
 
 /**
@@ -79,6 +102,7 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
   private run: LoopRun | undefined;
   private last: IterationOutcome | undefined;
   private task: LoopTask | undefined;
+  private prepared: PreparedEpisode = {};
   private closed = false;
 
   constructor(options: LoopEnvOptions) {
@@ -145,18 +169,27 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
     const seed = options.seed ?? deriveSeed(this.rng.integers(2 ** 31), 'episode');
     this.task = task;
     this.last = undefined;
-    this.run = LoopRun.start({
+    const setup: EpisodeSetup = {
       program: this.program,
       task,
       seed,
       backend: this.options.backend,
       services: this.options.services,
+    };
+    this.prepared = this.options.prepareEpisode?.(setup) ?? {};
+    this.run = LoopRun.start({
+      program: this.prepared.program ?? setup.program,
+      task,
+      seed,
+      backend: this.prepared.backend ?? setup.backend,
+      services: this.prepared.services ?? setup.services,
       onEvent: this.options.onEvent,
     });
     await Promise.resolve();
     return {
       observation: this.observe(),
       info: {
+        ...this.prepared.info,
         taskId: task.id,
         iteration: 0,
         metrics: {},
@@ -188,10 +221,11 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
     this.last = outcome;
     return {
       observation: this.observe(),
-      reward: outcome.reward,
+      reward: this.prepared.reward?.(outcome) ?? outcome.reward,
       terminated: outcome.terminated,
       truncated: outcome.truncated,
       info: {
+        ...this.prepared.info,
         taskId: this.task!.id,
         iteration: outcome.iteration,
         terminationReason: outcome.reason,
