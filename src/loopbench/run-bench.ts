@@ -1,0 +1,210 @@
+// `loopgym bench`: runs a submitted spec on the selected LoopBench tasks, scores them, and builds the submission.
+import '../backends/default-loop-environments.js';
+import { createHash } from 'node:crypto';
+import { closestMatches } from '../registry/closest-matches.js';
+import { InvalidArgumentError } from '../core/errors.js';
+import type { ModelOverrides } from '../backends/live/live-backend.js';
+import { loadLoopProgramSync } from '../lss/load-loop-program.js';
+import { perturbationsNotApplied } from './bench-perturbations.js';
+import { loadLoopBench, type LoopBench, type LoopBenchTask } from './load-loopbench.js';
+import type { BenchSubmission, BenchTaskResult } from './loopbench-submission.js';
+import { runBenchTask } from './run-bench-task.js';
+import { specHash } from './spec-hash.js';
+import { scoreSuites, scoreTask, type MeasuredRun } from './score-bench.js';
+
+/** What {@link runBench} runs. */
+export interface RunBenchOptions {
+  /** The submitted LSS spec file. */
+  spec: string;
+  /** Only the tasks of this suite. */
+  suite?: string | undefined;
+  /** Only these tasks (with `suite`: those of the suite that are listed). */
+  taskIds?: readonly string[] | undefined;
+  backend?: 'sim' | 'live' | undefined;
+  models?: ModelOverrides | undefined;
+  /** Seeds instead of each task's declared ones (the submission then says so in its notes). */
+  seeds?: readonly number[] | undefined;
+  /** Written as `submitter` (default `anonymous`). */
+  submitter?: string | undefined;
+  /** Written as `spec_path` (default: the spec path as given). */
+  specPath?: string | undefined;
+  /** The benchmark (default: the one shipped with LoopGym). */
+  bench?: LoopBench | undefined;
+  /** `submitted_at` (default: now). */
+  now?: Date | undefined;
+  onProgress?: ((message: string) => void) | undefined;
+}
+
+/** A task that was selected but not scored, and why. */
+export interface NotScoredTask {
+  taskId: string;
+  envId: string;
+  reason: string;
+}
+
+/** What a bench run gives: the submission, and what it could not do. */
+export interface BenchReport {
+  submission: BenchSubmission;
+  /** Selected tasks that could not run (environment not available yet, inputs the spec does not take). */
+  notScored: NotScoredTask[];
+  /** Per scored or selected task, the perturbations it lists that were not applied. */
+  perturbationsNotApplied: { taskId: string; perturbations: string[] }[];
+  /** Everything a reader of the submission should know (also written beside it). */
+  notes: string[];
+}
+
+/**
+ * The tasks a bench run selects: all, a suite's, or a list (every id checked, with the closest ones on a typo).
+ *
+ * @throws {InvalidArgumentError} for an unknown suite or task.
+ * @example
+ * ```ts
+ * selectBenchTasks(loadLoopBench(), { suite: 'suite-repair' }).map((task) => task.id);
+ * ```
+ */
+export function selectBenchTasks(
+  bench: LoopBench,
+  selection: { suite?: string | undefined; taskIds?: readonly string[] | undefined },
+): LoopBenchTask[] {
+  let tasks = [...bench.tasks];
+  if (selection.suite !== undefined) {
+    const suite = bench.suites.find((candidate) => candidate.id === selection.suite);
+    if (suite === undefined) {
+      throw new InvalidArgumentError(
+        `No suite \`${selection.suite}\`; the suites are ${bench.suites.map((candidate) => candidate.id).join(', ')}.${didYouMean(
+          selection.suite,
+          bench.suites.map((candidate) => candidate.id),
+        )}`,
+      );
+    }
+    tasks = tasks.filter((task) => suite.task_ids.includes(task.id));
+  }
+  if (selection.taskIds !== undefined) {
+    const ids = bench.tasks.map((task) => task.id);
+    for (const id of selection.taskIds) {
+      if (!ids.includes(id)) {
+        throw new InvalidArgumentError(
+          `No LoopBench task \`${id}\`.${didYouMean(id, ids)} The tasks are ${ids.join(', ')}.`,
+        );
+      }
+    }
+    tasks = tasks.filter((task) => selection.taskIds!.includes(task.id));
+    if (tasks.length === 0) {
+      throw new InvalidArgumentError(
+        `None of ${selection.taskIds.join(', ')} is in ${selection.suite ?? 'the benchmark'}.`,
+      );
+    }
+  }
+  return tasks;
+}
+
+/**
+ * Runs the spec on every selected task (each primary instance × seed, in the task's environment, with its budget and
+ * goal), scores each task's observed LES, each suite and the composite, and builds the submission. Tasks that cannot
+ * run are left out of the scores and listed in `notScored`; perturbations the tasks list are not applied in this
+ * version and are listed in `perturbationsNotApplied`. Both are in `notes`.
+ *
+ * @throws {InvalidArgumentError} when the selection is unknown or no selected task could be scored.
+ * @example
+ * ```ts
+ * const { submission, notes } = await runBench({ spec: 'my-loop.yaml', suite: 'suite-repair', seeds: [0, 1] });
+ * ```
+ */
+export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
+  const bench = options.bench ?? loadLoopBench();
+  const program = loadLoopProgramSync(options.spec);
+  const tasks = selectBenchTasks(bench, options);
+  const results: BenchTaskResult[] = [];
+  const notScored: NotScoredTask[] = [];
+  const notApplied: BenchReport['perturbationsNotApplied'] = [];
+  const notes: string[] = [];
+  for (const task of tasks) {
+    options.onProgress?.(`${task.id} (${task.loopgym_env}) …`);
+    const outcome = await runBenchTask(task, {
+      spec: options.spec,
+      backend: options.backend,
+      models: options.models,
+      seeds: options.seeds,
+      onRun: (run: MeasuredRun) =>
+        options.onProgress?.(
+          `  ${task.id} ${run.record.task_instance_id} seed ${run.record.seed}: ${run.record.termination_reason}, ` +
+            `${run.record.iterations} iteration${run.record.iterations === 1 ? '' : 's'}, goal ${run.record.g_final}`,
+        ),
+    });
+    notes.push(...outcome.notes);
+    const perturbations = perturbationsNotApplied(task);
+    if (perturbations.length > 0) notApplied.push({ taskId: task.id, perturbations });
+    if (outcome.status === 'not-runnable') {
+      notScored.push({ taskId: task.id, envId: outcome.envId, reason: outcome.reason });
+      notes.push(
+        outcome.reason.startsWith('environment ')
+          ? `${task.id}: not runnable yet (${outcome.reason}); excluded from the scores.`
+          : `${task.id}: not scored (${outcome.reason}); excluded from the scores.`,
+      );
+      continue;
+    }
+    results.push({
+      task_id: task.id,
+      env_id: outcome.envId,
+      runs: outcome.runs.map((run) => run.record),
+      aggregate: scoreTask(task, outcome.runs),
+    });
+  }
+  for (const { taskId, perturbations } of notApplied) {
+    notes.push(
+      `${taskId}: perturbations not applied (not implemented in this LoopGym): ${perturbations.join(', ')}; robustness is the seed-spread proxy of les-compute.md.`,
+    );
+  }
+  if (options.seeds !== undefined) {
+    notes.push(`Seeds ${options.seeds.join(', ')} were run instead of each task's declared seeds.`);
+  }
+  if (results.length === 0) {
+    throw new InvalidArgumentError(
+      `No selected task could be scored:\n${notScored.map((task) => `  ${task.taskId}: ${task.reason}`).join('\n')}\nSelect tasks whose environment is available (loopbench/code-repair-v1, research-synthesis-v1, multi-agent-debate-v1) and whose inputs the spec takes.`,
+    );
+  }
+  const scores = scoreSuites(results, bench.suites);
+  for (const { suiteId, missing } of scores.incompleteSuites) {
+    if (scores.suiteScores[suiteId] !== undefined)
+      notes.push(
+        `${suiteId}: scored over ${scores.suiteScores[suiteId].tasks.join(', ')} only (not scored: ${missing.join(', ')}).`,
+      );
+  }
+  if (scores.partial)
+    notes.push(
+      'Partial submission: not every task of all four suites was scored, so there is no grand composite and it is excluded from the generalist rank.',
+    );
+  const specHashValue = specHash(options.spec);
+  const backend = options.backend ?? 'sim';
+  const submission: BenchSubmission = {
+    submission_id: submissionId(specHashValue, backend, results),
+    submitter: options.submitter ?? 'anonymous',
+    loopbench_version: bench.version,
+    lss_version: program.lssVersion === '1.1' ? '1.1.0' : '1.0.0',
+    les_version: '1.0.0',
+    spec_path: options.specPath ?? options.spec,
+    spec_hash: specHashValue,
+    submitted_at: (options.now ?? new Date()).toISOString(),
+    backend,
+    ...(options.suite === undefined ? {} : { primary_suite: options.suite }),
+    partial: scores.partial,
+    results,
+    composite: scores.composite,
+    suite_scores: scores.suiteScores,
+    ...(scores.grandComposite === undefined ? {} : { grand_composite: scores.grandComposite }),
+  };
+  return { submission, notScored, perturbationsNotApplied: notApplied, notes };
+}
+
+/** A deterministic id: the same spec, backend and runs give the same id. */
+function submissionId(hash: string, backend: string, results: readonly BenchTaskResult[]): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([hash, backend, results.map((result) => [result.task_id, result.runs])]))
+    .digest('hex');
+  return `lb-${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 28)}`;
+}
+
+function didYouMean(value: string, candidates: readonly string[]): string {
+  const close = closestMatches(value, candidates);
+  return close.length === 0 ? '' : ` Did you mean \`${close[0]}\`?`;
+}
