@@ -16,10 +16,13 @@ import { make } from '../../registry/make.js';
 import { openRunStore } from '../../store/run-store.js';
 import type { MemoryBackend } from '../../loop/loop-memory.js';
 import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
+import { startCliTracing } from '../cli-tracing.js';
+import type { LoopEvent } from '../../loop/events/loop-event.js';
 import { prepareRunConfigEvaluation, type RunConfigEvaluation } from '../../train/evaluate-run-config.js';
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
+import { parsePerturbationFlag } from '../../loop/perturbations/parse-perturbation-flag.js';
 import { addReplayFlags, replayOptionsOf, type ReplayFlags } from '../replay-flags.js';
 
 /** The flags of `loopgym eval`, as commander hands them over. */
@@ -44,6 +47,8 @@ interface EvalFlags extends ReplayFlags {
   task?: string;
   config?: string;
   checkpoint?: string;
+  perturb: string[];
+  taskPerturbations: boolean;
 }
 
 /** How the command rebuilds its environment and agent: recorded with the run for `--resume`. */
@@ -112,6 +117,13 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
     .option('-o, --option <key=value>', 'environment option (repeatable), e.g. isSlippery=false', collect, [])
     .option('-b, --backend <name>', 'loops: who answers the other workers’ model calls (sim, live)')
     .option('-t, --task <id>', 'loops: play this task in every episode (default: drawn from the seed)')
+    .option(
+      '--perturb <name[:key=value,…]>',
+      'loops: apply a perturbation to every episode (repeatable), e.g. budget_minus_one',
+      collect,
+      [],
+    )
+    .option('--no-task-perturbations', 'loops: do not apply the perturbations the tasks name')
     .option('-c, --config <file>', 'evaluate the agent of a run config (see loopgym create-default)')
     .option('--checkpoint <path|latest>', 'with -c: the checkpoint to evaluate (default latest)');
   addReplayFlags(command)
@@ -134,9 +146,11 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
       const fromConfig =
         flags.config === undefined ? undefined : await configEvaluation(target, flags, memoryBackend);
       const recipe = fromConfig?.recipe ?? recipeOf(target, flags);
+      // Loop episodes are traced when OTEL_EXPORTER_OTLP_ENDPOINT or LOOPGYM_TRACE_FILE asks for it.
+      const tracing = startCliTracing({ envId: recipe.target, backend: recipe.backend ?? undefined });
       const envFactory =
         fromConfig === undefined
-          ? envFactoryOf(recipe, memoryBackend)
+          ? envFactoryOf(recipe, memoryBackend, tracing.onEvent)
           : (fromConfig.evaluation.options.env as () => Promise<Env<unknown, unknown, unknown>>);
       const modelClient =
         fromConfig === undefined && recipe.agent === 'llm' && recipe.model !== null
@@ -195,6 +209,7 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
       } finally {
         progress.stop();
         memoryBackend.close();
+        await tracing.close();
         process.off('SIGINT', onSigint);
         options.signal?.removeEventListener('abort', onExternalAbort);
       }
@@ -273,7 +288,12 @@ function recipeOf(target: string | undefined, flags: EvalFlags): EvalRecipe {
     model: flags.model ?? null,
     systemPrompt: flags.systemPrompt ?? null,
     parser: flags.parser ?? null,
-    options: { ...parseKeyValues(flags.option), ...replayOptionsOf(flags) },
+    options: {
+      ...parseKeyValues(flags.option),
+      ...replayOptionsOf(flags),
+      ...(flags.perturb.length === 0 ? {} : { perturbations: flags.perturb.map(parsePerturbationFlag) }),
+      ...(flags.taskPerturbations ? {} : { taskPerturbations: false }),
+    },
     backend: loop ? (flags.backend ?? 'sim') : null,
     task: flags.task ?? null,
   };
@@ -310,11 +330,18 @@ function planFlags(
 function envFactoryOf(
   recipe: EvalRecipe,
   memoryBackend: MemoryBackend,
+  onEvent: ((event: LoopEvent) => void) | undefined,
 ): () => Env<unknown, unknown, unknown> {
   if (recipe.backend !== null) {
     const models =
       recipe.backend === 'live' && recipe.model !== null ? parseModelOverrides(recipe.model) : undefined;
-    const loopOptions = { backend: recipe.backend, models, services: { memoryBackend }, ...recipe.options };
+    const loopOptions = {
+      backend: recipe.backend,
+      models,
+      services: { memoryBackend },
+      ...(onEvent === undefined ? {} : { onEvent }),
+      ...recipe.options,
+    };
     return /\.(ya?ml|json)$/i.test(recipe.target)
       ? () => make({ spec: recipe.target, ...loopOptions })
       : () => make(recipe.target, loopOptions);

@@ -14,9 +14,11 @@ import { parseModelOverrides } from '../../backends/live/live-backend.js';
 import { probabilisticHumanGate, scriptedHumanGate, type HumanGate } from '../../loop/human-gate.js';
 import { terminalHumanGate } from '../terminal-human-gate.js';
 import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
+import { startCliTracing } from '../cli-tracing.js';
 import { formatNumber } from '../format-table.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
 import { addReplayFlags, replayOptionsOf, type ReplayFlags } from '../replay-flags.js';
+import { parsePerturbationFlag } from '../../loop/perturbations/parse-perturbation-flag.js';
 
 interface RunFlags extends ReplayFlags {
   episodes?: string;
@@ -32,6 +34,8 @@ interface RunFlags extends ReplayFlags {
   option: string[];
   json?: boolean;
   store?: string;
+  perturb: string[];
+  taskPerturbations: boolean;
 }
 
 const AGENTS = ['random'];
@@ -66,6 +70,13 @@ export function addRunCommand(program: Command, io: CliIo): void {
       'loops: who answers human gates: approve, reject, prompt (ask here), or a probability 0..1',
       'approve',
     )
+    .option(
+      '--perturb <name[:key=value,…]>',
+      'loops: apply a perturbation to every episode (repeatable), e.g. api_latency:seconds=5',
+      collect,
+      [],
+    )
+    .option('--no-task-perturbations', 'loops: do not apply the perturbations the tasks name')
     .option('-s, --seed <seed>', 'episode i is reset with seed + i (and the agent is seeded with it)')
     .option('-a, --agent <name>', `agent: ${AGENTS.join(', ')}`, 'random')
     .option('--render', 'print the ansi render after every reset and step')
@@ -94,6 +105,11 @@ export function addRunCommand(program: Command, io: CliIo): void {
         const models = flags.model === undefined ? undefined : parseModelOverrides(flags.model);
         const memoryBackend = lazyStoreMemoryBackend(flags.store);
         const services = { memoryBackend };
+        const perturbations = flags.perturb.map(parsePerturbationFlag);
+        const taskPerturbations = flags.taskPerturbations;
+        // Spans of every episode when OTEL_EXPORTER_OTLP_ENDPOINT or LOOPGYM_TRACE_FILE asks for them.
+        const tracing = startCliTracing({ envId: id, backend: flags.backend });
+        const onEvent = tracing.onEvent;
         const env = /\.(ya?ml|json)$/i.test(id)
           ? make<LoopObservation, LoopAction, LoopInfo>({
               spec: id,
@@ -101,6 +117,9 @@ export function addRunCommand(program: Command, io: CliIo): void {
               humanGate,
               models,
               services,
+              onEvent,
+              perturbations,
+              taskPerturbations,
               ...(flags.tasks === undefined ? {} : { tasks: flags.tasks }),
             })
           : make<LoopObservation, LoopAction, LoopInfo>(id, {
@@ -108,6 +127,9 @@ export function addRunCommand(program: Command, io: CliIo): void {
               humanGate,
               models,
               services,
+              onEvent,
+              perturbations,
+              taskPerturbations,
               ...parseKeyValues(flags.option),
             });
         try {
@@ -121,6 +143,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
         } finally {
           await env.close();
           memoryBackend.close();
+          await tracing.close();
         }
         return;
       }
