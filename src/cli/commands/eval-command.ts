@@ -167,7 +167,9 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
           : (fromConfig.evaluation.options.agent as AgentFactory<unknown, unknown, unknown>);
       const stop = new AbortController();
       const onExternalAbort = (): void => stop.abort();
-      options.signal?.addEventListener('abort', onExternalAbort, { once: true });
+      // A signal that fired before this point (while the config loaded) would never call the listener.
+      if (options.signal?.aborted === true) stop.abort();
+      else options.signal?.addEventListener('abort', onExternalAbort, { once: true });
       const onSigint = (): void => {
         if (stop.signal.aborted) process.exit(130);
         io.err(

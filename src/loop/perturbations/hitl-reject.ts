@@ -1,5 +1,6 @@
 // `hitl_reject`: the person at the human gate says no (with a probability, or from a script).
 import { z } from 'zod';
+import { stringList } from './string-list.js';
 import { createRng } from '../../core/random/rng.js';
 import type { HumanDecision, HumanGate } from '../human-gate.js';
 import type { PerturbationDefinition } from './perturbation.js';
@@ -8,9 +9,14 @@ const parameters = z.strictObject({
   /** The chance that each review is rejected (default 1: every one). */
   probability: z.number().min(0).max(1).default(1),
   /** Decisions in order instead of a probability (`reject`, `approve`, `timeout`); after the script, the gate's own. */
-  script: z.array(z.enum(['approve', 'reject', 'timeout'])).optional(),
+  script: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z.array(z.enum(['approve', 'reject', 'timeout'])),
+    )
+    .optional(),
   /** Only these gates (human evaluator, safety constraint or optimizer ids); default: every gate. */
-  gates: z.array(z.string().min(1)).optional(),
+  gates: stringList().optional(),
 });
 
 /**

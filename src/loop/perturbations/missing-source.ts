@@ -1,5 +1,6 @@
 // `missing_source`: the retriever (and the task material workers read) no longer returns the key source.
 import { z } from 'zod';
+import { stringList } from './string-list.js';
 import { createRng } from '../../core/random/rng.js';
 import { matchesKeywords } from '../tasks/matches-keywords.js';
 import type { LoopTask, TaskSource } from '../tasks/loop-task.js';
@@ -9,7 +10,7 @@ import { filterToolResults } from './filter-tool-results.js';
 
 const parameters = z.strictObject({
   /** The sources removed (ids); default: the task's key sources, else one source drawn with the episode's seed. */
-  sources: z.array(z.string().min(1)).optional(),
+  sources: stringList().optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 // P4 `model_downgrade`: workers answer with a weaker model than their spec names.
 import { z } from 'zod';
+import { stringList } from './string-list.js';
 import type { ModelBinding } from '../../lss/compile/loop-program.js';
 import { mapBackendModels } from './map-backend-models.js';
 import type { PerturbationDefinition } from './perturbation.js';
@@ -37,7 +38,7 @@ const parameters = z.strictObject({
   /** The model every downgraded worker uses instead (`name` or `provider:name`); default: the next weaker model. */
   to: z.string().min(1).optional(),
   /** The workers downgraded (default: all). */
-  workers: z.array(z.string().min(1)).optional(),
+  workers: stringList().optional(),
 });
 
 /**

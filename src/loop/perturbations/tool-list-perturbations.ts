@@ -1,5 +1,6 @@
 // `tool_denylist` / `tool_allowlist`: tools outside an allowed set are blocked and end the episode.
 import { z } from 'zod';
+import { stringList } from './string-list.js';
 import type { LoopProgram, SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
 import type { PerturbationDefinition, PerturbedEpisode } from './perturbation.js';
 
@@ -11,13 +12,13 @@ const penalty = z
 
 const denyParameters = z.strictObject({
   /** The tools no worker may call. */
-  tools: z.array(z.string().min(1)).min(1),
+  tools: stringList().refine((list) => list.length > 0, 'name at least one tool'),
   penalty,
 });
 
 const allowParameters = z.strictObject({
   /** The only tools any worker may call (each worker still only its own `tools`). */
-  tools: z.array(z.string().min(1)),
+  tools: stringList(),
   penalty,
 });
 
