@@ -155,8 +155,9 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       `${taskId}: perturbations not applied (not implemented in this LoopGym): ${perturbations.join(', ')}; robustness is the seed-spread proxy of les-compute.md.`,
     );
   }
-  if (options.seeds !== undefined) {
-    notes.push(`Seeds ${options.seeds.join(', ')} were run instead of each task's declared seeds.`);
+  const seeds = options.seeds;
+  if (seeds !== undefined && tasks.some((task) => task.evaluation.seeds.join(',') !== seeds.join(','))) {
+    notes.push(`Seeds ${seeds.join(', ')} were run instead of each task's declared seeds.`);
   }
   if (results.length === 0) {
     throw new InvalidArgumentError(
