@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UnsupportedOperationError } from '../core/errors.js';
 import { setWarningHandler } from '../core/warnings.js';
 import { loopbenchDataDirectory } from '../loop/tasks/data-directory.js';
+import { CompositionEnv } from '../loop/composition/composition-env.js';
 import { makeLoopEnv } from './make-loop-env.js';
 
 const spec = join(loopbenchDataDirectory('code-repair-v1'), 'spec.yaml');
@@ -54,7 +54,7 @@ describe('makeLoopEnv', () => {
     expect(warnings.join('\n')).toContain('price_table_ref');
   });
 
-  it('refuses compositions for now, saying so', () => {
+  it('makes a composition environment for a spec with a composition', () => {
     const directory = mkdtempSync(join(tmpdir(), 'loopgym-composition-'));
     const minimal = readFileSync(join(specs, 'loop-core/minimal-loop.yaml'), 'utf8');
     writeFileSync(join(directory, 'child.yaml'), minimal);
@@ -62,7 +62,6 @@ describe('makeLoopEnv', () => {
       join(directory, 'main.yaml'),
       `${minimal}\ncomposition:\n  type: sequential\n  children:\n    - { id: a, ref: child.yaml }\n    - { id: b, ref: child.yaml }\n  adapters:\n    - { from: children.a.outputs.summarizer, to: children.b.inputs.message }\n`,
     );
-    expect(() => makeLoopEnv({ spec: join(directory, 'main.yaml') })).toThrow(UnsupportedOperationError);
-    expect(() => makeLoopEnv({ spec: join(directory, 'main.yaml') })).toThrow(/sequential composition/);
+    expect(makeLoopEnv({ spec: join(directory, 'main.yaml') })).toBeInstanceOf(CompositionEnv);
   });
 });

@@ -9,7 +9,8 @@ import { loadLoopProgramSync } from '../lss/load-loop-program.js';
 import { createLoopServices } from '../loop/create-loop-services.js';
 import type { LoopServices } from '../loop/engine/loop-run.js';
 import type { LoopEvent } from '../loop/events/loop-event.js';
-import { LoopEnv } from '../loop/gym/loop-env.js';
+import { CompositionEnv } from '../loop/composition/composition-env.js';
+import { LoopEnv, type LoopEnvOptions } from '../loop/gym/loop-env.js';
 import type { HumanGate } from '../loop/human-gate.js';
 import type { LoopBackend } from '../loop/loop-backend.js';
 import { createEpisodePerturber } from '../loop/perturbations/create-episode-perturber.js';
@@ -93,6 +94,7 @@ export function backendNamed(
 /**
  * A loop environment: the spec is read, validated (all problems at once, with file and line) and compiled; tasks
  * come from a tasks file, a list, or the spec's examples; the backend answers model calls.
+ * A spec with a `composition` (LSS 1.1) gives a {@link CompositionEnv}.
  *
  * @example
  * ```ts
@@ -100,24 +102,19 @@ export function backendNamed(
  * const { observation } = await env.reset({ seed: 0 });
  * ```
  */
-export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
+export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv | CompositionEnv {
   const program =
     typeof options.spec === 'string'
       ? loadLoopProgramSync(options.spec, { strict: options.strict })
       : options.spec;
   const specFile = typeof options.spec === 'string' ? options.spec : program.source.file;
-  if (program.composition !== undefined) {
-    throw new UnsupportedOperationError(
-      `\`${program.name}\` is a ${program.composition.type} composition (LSS 1.1); running compositions is not in this version of LoopGym yet. Its children can be run one by one.`,
-    );
-  }
   const priceTable = priceTableFor(program, specFile, options.services?.priceTable);
   const tasks = resolveTasks(options.tasks, program, specFile);
   const backend =
     options.backend === undefined || typeof options.backend === 'string'
       ? backendNamed(options.backend ?? 'sim', { models: options.models })
       : options.backend;
-  return new LoopEnv({
+  const environment: LoopEnvOptions = {
     program,
     tasks,
     backend,
@@ -133,7 +130,9 @@ export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv {
       perturbations: options.perturbations,
       taskPerturbations: options.taskPerturbations,
     }),
-  });
+  };
+  // A composition (LSS 1.1) runs its children, then its own loop; see docs/composition.md.
+  return program.composition === undefined ? new LoopEnv(environment) : new CompositionEnv(environment);
 }
 
 /**
