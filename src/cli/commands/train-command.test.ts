@@ -122,13 +122,18 @@ describe('create-default → train → eval -c → compare', () => {
       const stop = new AbortController();
       const program = new Command().exitOverride();
       addTrainCommand(program, io, { signal: stop.signal, handleSigint: false });
-      setTimeout(() => stop.abort(), 5);
+      // Stop once training has really begun (its CSV log has a first episode), whatever the machine's speed.
+      const csv = join(config, '..', 'runs', 'frozenlake-v1-q-learning', 'metrics.csv');
+      const watch = setInterval(() => {
+        if (existsSync(csv) && readFileSync(csv, 'utf8').trim().split('\n').length > 1) stop.abort();
+      }, 1);
       let code = 0;
       try {
         await program.parseAsync(['node', 'loopgym', 'train', '-c', config, '--store', store]);
       } catch (error) {
         code = error instanceof CliExit ? error.code : -1;
       }
+      clearInterval(watch);
       expect(code).toBe(130);
       expect(err).toMatch(
         /Interrupted after \d+ of 5000 episodes[\s\S]*loopgym train -c .*run\.yaml --resume --store/,

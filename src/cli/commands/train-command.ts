@@ -57,7 +57,9 @@ export function addTrainCommand(program: Command, io: CliIo, options: TrainComma
       const config = await loadRunConfig(flags.config);
       const stop = new AbortController();
       const onExternalAbort = (): void => stop.abort();
-      options.signal?.addEventListener('abort', onExternalAbort, { once: true });
+      // A signal that fired before this point (while the config loaded) would never call the listener.
+      if (options.signal?.aborted === true) stop.abort();
+      else options.signal?.addEventListener('abort', onExternalAbort, { once: true });
       const onSigint = (): void => {
         if (stop.signal.aborted) process.exit(130);
         io.err('Stopping after this episode and saving a checkpoint (Ctrl-C again to quit now, unsaved).');
