@@ -30,6 +30,8 @@ function layerOf(file: string): number | undefined {
     config: 4,
     train: 4,
     tracing: 4,
+    loopbench: 4,
+    perturbations: 3,
     viewer: 5,
     cli: 5,
     perf: 5,

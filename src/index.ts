@@ -600,3 +600,17 @@ export {
 export { validateTraceDocument } from './tracing/trace-schemas.js';
 export { createViewerApp, type ViewerAppOptions } from './viewer/viewer-app.js';
 export { startViewer, type StartViewerOptions, type RunningViewer } from './viewer/start-viewer.js';
+
+// LoopBench: tasks, suites, bench runs, submissions and the leaderboard
+export {
+  loadLoopBench,
+  loopBenchDataDirectory,
+  type LoopBench,
+  type LoopBenchTask,
+} from './loopbench/load-loopbench.js';
+export { runBench, selectBenchTasks, type BenchReport, type RunBenchOptions } from './loopbench/run-bench.js';
+export { checkSubmission, type SubmissionCheck } from './loopbench/check-submission.js';
+export { scoreTask, scoreSuites } from './loopbench/score-bench.js';
+export { rankLeaderboard, formatLeaderboard, readLeaderboardEntries } from './loopbench/leaderboard.js';
+export { LoopBenchDataError } from './loopbench/loopbench-data-error.js';
+export type { BenchSubmission } from './loopbench/loopbench-submission.js';

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import '../backends/default-loop-environments.js';
 import type { CliIo } from './cli-io.js';
 import { addCompareCommand } from './commands/compare-command.js';
+import { addBenchCommand } from './commands/bench-command.js';
 import { addCaptureCommand } from './commands/capture-command.js';
 import { addCompileCommand } from './commands/compile-command.js';
 import { addCreateDefaultCommand } from './commands/create-default-command.js';
@@ -53,6 +54,7 @@ export function createProgram(io: CliIo): Command {
   addShowCommand(program, io);
   addExportCommand(program, io);
   addCaptureCommand(program, io);
+  addBenchCommand(program, io);
   addViewCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
