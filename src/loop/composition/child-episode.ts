@@ -106,6 +106,7 @@ export async function runChildEpisode(
  * ```
  */
 export function setEpisodeInputs(run: LoopRun, values: Readonly<Record<string, unknown>>): void {
-  // The episode's input object is its own copy (see checkTaskInputs), so changing it touches nothing else.
-  Object.assign(run.episode.inputs as Record<string, unknown>, values);
+  // A new object rather than a change in place: the `episode-start` event keeps the values the episode began with.
+  const state = run.episode as { inputs: Readonly<Record<string, unknown>> };
+  state.inputs = { ...state.inputs, ...values };
 }
