@@ -23,7 +23,7 @@ async function runEpisode(env: CompositionEnv, seed: number, taskId = 'rs-001'):
   const steps: Episode['steps'] = [];
   for (;;) {
     const { reward, terminated, truncated, info } = await env.step(null);
-    steps.push({ reward, terminated, truncated, info: info as CompositionStepInfo });
+    steps.push({ reward, terminated, truncated, info });
     events.push(...info.events);
     if (terminated || truncated) return { steps, events };
   }
@@ -56,7 +56,7 @@ describe('sequential composition', () => {
     expect(startOf(events, '/critique').inputs['draft']).toBe(lastOutput(events, '/draft', 'writer').trim());
     // The own loop's synthesizer read both answers.
     const call = events.find((e) => e.type === 'worker-call' && e.episodeId === id);
-    const prompt = call?.type === 'worker-call' ? call.messages.map((m) => String(m.content)).join('\n') : '';
+    const prompt = call?.type === 'worker-call' ? call.messages.map((m) => m.content).join('\n') : '';
     expect(prompt).toContain('inputs.children');
     // The answers come as JSON, newlines escaped.
     expect(prompt).toContain(JSON.stringify(lastOutput(events, '/critique', 'editor')).slice(1, 80));
@@ -159,7 +159,7 @@ describe('nested composition', () => {
     expect(summary['critic']!.iterations).toBe(rounds);
     // The critic's prompt in its second iteration carries the second draft.
     const calls = events.filter((e) => e.type === 'worker-call' && e.episodeId.endsWith('/critic'));
-    const secondPrompt = calls[1]?.type === 'worker-call' ? String(calls[1].messages[1]!.content) : '';
+    const secondPrompt = calls[1]?.type === 'worker-call' ? calls[1].messages[1]!.content : '';
     expect(secondPrompt).toContain(lastOutput(events, '/drafter#2', 'writer').slice(0, 60));
     // The episode-start of the critic keeps the first draft.
     expect(startOf(events, '/critic').inputs['draft']).toBe(lastOutput(events, '/drafter#1', 'writer'));
