@@ -66,7 +66,7 @@ const specOptions = z.object({
 
 type ParsedOptions = Omit<MakeLoopEnvOptions, 'spec'> & { renderMode?: 'ansi' | undefined };
 
-function loopbench(name: string, description: string): RegisterOptions {
+function loopbench(name: string, description: string, specFile = 'spec.yaml'): RegisterOptions {
   return {
     id: `loopbench/${name}`,
     description,
@@ -77,7 +77,7 @@ function loopbench(name: string, description: string): RegisterOptions {
       const parsed = options as ParsedOptions;
       return makeLoopEnv({
         ...parsed,
-        spec: join(directory, 'spec.yaml'),
+        spec: join(directory, specFile),
         tasks: parsed.tasks ?? loadTaskSetSync(directory).tasks,
       });
     },
@@ -106,6 +106,12 @@ export const loopEnvRegistrations: readonly RegisterOptions[] = Object.freeze([
   loopbench(
     'multi-agent-debate-v1',
     'Advocate, critic and judge reach a balanced, actionable decision on a proposal (3 tasks).',
+  ),
+  loopbench(
+    'composed-swarm-v1',
+    'Falsifier, evidence and operator branches run in parallel; an orchestrator merges them, dissent kept (3 tasks).',
+    // The composition (LSS 1.1); spec.yaml beside it is its orchestrator alone, as shipped.
+    'swarm.yaml',
   ),
   {
     id: 'sim/mock-llm-v1',
