@@ -14,6 +14,7 @@ import { parseModelOverrides } from '../../backends/live/live-backend.js';
 import { probabilisticHumanGate, scriptedHumanGate, type HumanGate } from '../../loop/human-gate.js';
 import { terminalHumanGate } from '../terminal-human-gate.js';
 import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
+import { startCliTracing } from '../cli-tracing.js';
 import { formatNumber } from '../format-table.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
 import { addReplayFlags, replayOptionsOf, type ReplayFlags } from '../replay-flags.js';
@@ -106,6 +107,9 @@ export function addRunCommand(program: Command, io: CliIo): void {
         const services = { memoryBackend };
         const perturbations = flags.perturb.map(parsePerturbationFlag);
         const taskPerturbations = flags.taskPerturbations;
+        // Spans of every episode when OTEL_EXPORTER_OTLP_ENDPOINT or LOOPGYM_TRACE_FILE asks for them.
+        const tracing = startCliTracing({ envId: id, backend: flags.backend });
+        const onEvent = tracing.onEvent;
         const env = /\.(ya?ml|json)$/i.test(id)
           ? make<LoopObservation, LoopAction, LoopInfo>({
               spec: id,
@@ -113,6 +117,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
               humanGate,
               models,
               services,
+              onEvent,
               perturbations,
               taskPerturbations,
               ...(flags.tasks === undefined ? {} : { tasks: flags.tasks }),
@@ -122,6 +127,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
               humanGate,
               models,
               services,
+              onEvent,
               perturbations,
               taskPerturbations,
               ...parseKeyValues(flags.option),
@@ -137,6 +143,7 @@ export function addRunCommand(program: Command, io: CliIo): void {
         } finally {
           await env.close();
           memoryBackend.close();
+          await tracing.close();
         }
         return;
       }
