@@ -614,3 +614,26 @@ export { scoreTask, scoreSuites } from './loopbench/score-bench.js';
 export { rankLeaderboard, formatLeaderboard, readLeaderboardEntries } from './loopbench/leaderboard.js';
 export { LoopBenchDataError } from './loopbench/loopbench-data-error.js';
 export type { BenchSubmission } from './loopbench/loopbench-submission.js';
+
+// Perturbations and composed loops (LSS 1.1)
+export { BUILTIN_PERTURBATIONS, resolvePerturbation } from './loop/perturbations/perturbation-registry.js';
+export { createEpisodePerturber } from './loop/perturbations/create-episode-perturber.js';
+export { parsePerturbationFlag } from './loop/perturbations/parse-perturbation-flag.js';
+export { mapBackendModels, transformModel } from './loop/perturbations/map-backend-models.js';
+export { transformToolResults, filterToolResults } from './loop/perturbations/filter-tool-results.js';
+export { weakerModel } from './loop/perturbations/model-downgrade.js';
+export type {
+  PerturbationRequest,
+  PerturbationDefinition,
+  PerturbedEpisode,
+  AppliedPerturbation,
+} from './loop/perturbations/perturbation.js';
+export type { EpisodeSetup, PreparedEpisode } from './loop/gym/loop-env.js';
+export {
+  CompositionEnv,
+  type CompositionEnvOptions,
+  type CompositionStepInfo,
+} from './loop/composition/composition-env.js';
+export { mergeBranches, type BranchResult, type MergeResult } from './loop/composition/merge-branches.js';
+export type { CompositionInfo, ChildSummary } from './loop/composition/composed-episode.js';
+export { CHILDREN_INPUT } from './loop/composition/integrating-program.js';
