@@ -25,7 +25,7 @@ export function isLoopEnvironment(environment: RunConfigData['environment']): bo
 /**
  * Checks what the schema cannot: exactly one environment source, fields that belong to one kind of agent,
  * hyperparameters against the algorithm's own schema, a registered environment id. Problems stop the run; warnings
- * are printed (perturbations, which are not applied yet, and settings this agent ignores).
+ * are printed (settings this agent ignores).
  *
  * @example
  * ```ts
@@ -73,10 +73,11 @@ export function checkRunConfig(
       'Remove it.',
     );
   }
-  if (environment.perturbations.length > 0) {
-    warn(
+  if (!loop && environment.perturbations.length > 0) {
+    error(
       ['environment', 'perturbations'],
-      `${environment.perturbations.length} perturbation(s) listed, but LoopGym does not apply perturbations yet: the run goes without them.`,
+      'Perturbations apply to loop environments (loopbench/…, sim/…, spec files); this environment takes none.',
+      'Remove them, or see docs/perturbations.md.',
     );
   }
 

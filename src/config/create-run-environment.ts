@@ -51,6 +51,7 @@ export async function createRunEnvironment(
   }
   if (isLoopEnvironment(environment)) {
     const loopOptions: Record<string, unknown> = { backend: environment.backend ?? 'sim', ...makeOptions };
+    if (environment.perturbations.length > 0) loopOptions['perturbations'] = environment.perturbations;
     if (options.memoryBackend !== undefined)
       loopOptions['services'] = { memoryBackend: options.memoryBackend };
     return config.specPath !== undefined

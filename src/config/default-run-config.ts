@@ -83,7 +83,7 @@ export function defaultRunConfigText(options: DefaultRunConfigOptions = {}): str
     `  id: ${envId}                   # or spec: ./loop.yaml (an LSS file), or plugin: ./my-env.js:createEnv`,
     `  options: ${JSON.stringify(envOptions)}  # options of make(), e.g. {"isSlippery": false}`,
     '  # maxEpisodeSteps: 200         # overrides the registered step limit',
-    '  perturbations: []              # names of perturbations: validated, not applied yet',
+    '  perturbations: []              # loops only: e.g. [budget_minus_one, {name: api_latency, seconds: 2}] (docs/perturbations.md)',
     ...(agent === 'llm'
       ? [
           '',

@@ -1,3 +1,5 @@
+import { createRunEnvironment } from './create-run-environment.js';
+import '../backends/default-loop-environments.js';
 import { describe, expect, it } from 'vitest';
 import '../backends/default-loop-environments.js';
 import { DEFAULT_CONFIG_AGENTS, defaultRunConfigText } from './default-run-config.js';
@@ -102,18 +104,43 @@ describe('parseRunConfig', () => {
     );
   });
 
-  it('accepts perturbations as a list but warns that they are not applied', () => {
-    const config = parseRunConfig(
+  it('refuses perturbations for an environment that is not a loop, and checks they are a list', () => {
+    const problems = problemsOf(
       VALID.replace(
         '  options: {isSlippery: false}',
-        '  options: {isSlippery: false}\n  perturbations: [stale_source, {name: noise, level: 2}]',
+        '  options: {isSlippery: false}\n  perturbations: [budget_minus_one]',
       ),
     );
-    expect(config.warnings[0]).toMatchObject({ severity: 'warning', line: 9 });
-    expect(config.warnings[0]!.message).toMatch(/not apply perturbations yet/);
+    expect(problems[0]).toMatchObject({ severity: 'error', line: 9 });
+    expect(problems[0]!.message).toMatch(/apply to loop environments/);
     expect(
       problemsOf(VALID.replace('  options: {isSlippery: false}', '  perturbations: 3'))[0]!.message,
     ).toMatch(/list/);
+  });
+
+  it('applies the perturbations of a loop environment', async () => {
+    const config = parseRunConfig(
+      [
+        'version: 1',
+        'agent:',
+        '  algorithm: random',
+        'environment:',
+        '  id: loopbench/multi-agent-debate-v1',
+        '  backend: sim',
+        '  perturbations: [budget_minus_one, {name: api_latency, seconds: 2}]',
+        'training:',
+        '  episodes: 1',
+        '',
+      ].join('\n'),
+    );
+    expect(config.warnings).toEqual([]);
+    const env = await createRunEnvironment(config);
+    const { info } = await env.reset({ seed: 0 });
+    const applied = (info as { perturbations?: { name: string }[] }).perturbations ?? [];
+    expect(applied.map((perturbation) => perturbation.name)).toEqual(
+      expect.arrayContaining(['budget_minus_one', 'api_latency']),
+    );
+    await env.close();
   });
 
   it('reads JSON too', () => {

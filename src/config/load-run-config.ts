@@ -36,7 +36,7 @@ export interface RunConfig {
   specPath: string | undefined;
   /** What the run records as its environment: the id, the spec path as written, or the plug-in reference. */
   envLabel: string;
-  /** Things that do not stop the run (perturbations not applied yet, settings ignored for this agent). */
+  /** Things that do not stop the run (settings ignored for this agent). */
   warnings: SpecProblem[];
   /** `run.yaml:12:5` for a path of the document (for errors raised later, e.g. by a plug-in). */
   where(path: readonly PathSegment[]): string;
