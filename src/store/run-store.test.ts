@@ -95,6 +95,20 @@ function sampleEpisode(index: number): EpisodeRecord {
 }
 
 describe('RunStore', () => {
+  it('keeps the events of a composed episode, whose children number their events on their own, in order', () => {
+    const store = openRunStore(':memory:');
+    const runId = store.startRun({ kind: 'loop', envId: 'loopbench/composed-swarm-v1' });
+    const composed: LoopEvent[] = [
+      { type: 'iteration-start', episodeId: 'e0/falsifier', seq: 0, time: 0, iteration: 1 },
+      { type: 'iteration-start', episodeId: 'e0/evidence', seq: 0, time: 0, iteration: 1 },
+      { type: 'iteration-start', episodeId: 'e0', seq: 0, time: 1, iteration: 1 },
+    ];
+    store.recordEpisode(runId, { ...sampleEpisode(0), events: composed });
+    const [episode] = store.episodes(runId);
+    expect(store.events(episode!.id)).toEqual(composed);
+    store.close();
+  });
+
   it('round-trips a run with episodes, steps, model calls and events', () => {
     const store = openRunStore(join(directory, 'nested', 'runs.db'));
     expect(store.schemaVersion).toBe(STORE_SCHEMA_VERSION);

@@ -365,13 +365,16 @@ export class RunStore {
         error: toErrorText(call.error),
       }),
     );
-    for (const event of episode.events ?? [])
+    // `seq` is the event's position in the episode: a composed loop's children number their events on their own,
+    // so the events' own `seq` (kept in event_json) can repeat within one episode.
+    (episode.events ?? []).forEach((event, position) =>
       this.statements.insertEvent.run({
         episode_id: episodeId,
-        seq: event.seq,
+        seq: position,
         type: event.type,
         event_json: JSON.stringify(event),
-      });
+      }),
+    );
     return episodeId;
   }
 
