@@ -113,6 +113,10 @@ export const loopEnvRegistrations: readonly RegisterOptions[] = Object.freeze([
     // The composition (LSS 1.1); spec.yaml beside it is its orchestrator alone, as shipped.
     'swarm.yaml',
   ),
+  loopbench(
+    'hitl-gate-v1',
+    'Deployment-style tasks behind a human approval gate; a rejection halts the loop (3 tasks, 2 with hitl_reject).',
+  ),
   {
     id: 'sim/mock-llm-v1',
     description: 'Any LSS spec as an environment: make("sim/mock-llm-v1", { spec: "loop.yaml", tasks }).',

@@ -38,7 +38,9 @@ export type SafetyOutcome =
  * Runs the constraints of a scope that apply to a worker, in declaration order. `halt` stops the loop (a
  * `safety_violation`); `quarantine` drops what was checked (the output, the tool call, the memory write); `strip`
  * redacts the found spans (`[REDACTED:<label>]`) and goes on; `warn` records an event; `escalate_human` asks the
- * human gate (approved: go on; rejected or timed out: dropped, and recorded as a human rejection). A detector that
+ * human gate (approved: go on; rejected or timed out: dropped, and recorded as a human rejection). A `human_gate`
+ * constraint always asks the human gate, whatever its action: its finding is a request for approval, and a
+ * rejection drops what was checked and is recorded as a human rejection (the loop's `human_rejected` rule decides). A detector that
  * fails applies the constraint's `on_error`. Every finding is a `safety-event`.
  *
  * @example
@@ -136,6 +138,16 @@ export class SafetyGuard {
           outcome,
         });
       };
+      // A human gate's finding is a request for approval: the person decides, whatever the action.
+      if (constraint.type === 'human_gate' && constraint.action !== 'escalate_human') {
+        if (await this.askPerson(constraint, [text ?? '', ...messages].join('\n'))) {
+          event('approved');
+          continue;
+        }
+        event('rejected');
+        record.humanRejections.push(constraint.id);
+        return { verdict: 'block', constraintId: constraint.id, halt: false };
+      }
       switch (constraint.action) {
         case 'halt':
           event('halted');
@@ -156,38 +168,41 @@ export class SafetyGuard {
         case 'warn':
           event('warned');
           break;
-        case 'escalate_human': {
-          const decision = await this.humanGate.review(
-            {
-              gateId: constraint.id,
-              kind: 'safety',
-              iteration: this.state.iteration,
-              subject: [text ?? '', ...messages].join('\n'),
-              instructions:
-                constraint.rule ?? `Safety check ${constraint.id} (${constraint.type}) flagged this.`,
-              timeoutSeconds: Number(constraint.config.sla_hours ?? 4) * 3600,
-            },
-            this.state.signal,
-          );
-          this.state.emit({
-            type: 'human-decision',
-            iteration: this.state.iteration,
-            gateId: constraint.id,
-            decision: decision.decision,
-            reason: decision.reason,
-            waitedSeconds: decision.waitedSeconds,
-          });
-          if (decision.decision === 'approve') {
+        case 'escalate_human':
+          if (await this.askPerson(constraint, [text ?? '', ...messages].join('\n'))) {
             event('approved');
             break;
           }
           event('rejected');
           record.humanRejections.push(constraint.id);
           return { verdict: 'block', constraintId: constraint.id, halt: false };
-        }
       }
     }
     return { verdict: 'pass', text };
+  }
+
+  /** Asks the human gate about a constraint's finding; records the decision; `true` when approved. */
+  private async askPerson(constraint: SafetyConstraintProgram, subject: string): Promise<boolean> {
+    const decision = await this.humanGate.review(
+      {
+        gateId: constraint.id,
+        kind: 'safety',
+        iteration: this.state.iteration,
+        subject,
+        instructions: constraint.rule ?? `Safety check ${constraint.id} (${constraint.type}) flagged this.`,
+        timeoutSeconds: Number(constraint.config.sla_hours ?? 4) * 3600,
+      },
+      this.state.signal,
+    );
+    this.state.emit({
+      type: 'human-decision',
+      iteration: this.state.iteration,
+      gateId: constraint.id,
+      decision: decision.decision,
+      reason: decision.reason,
+      waitedSeconds: decision.waitedSeconds,
+    });
+    return decision.decision === 'approve';
   }
 
   private onError(
