@@ -1,28 +1,76 @@
-// Which of a task's perturbations LoopGym can apply (none yet: the perturbation suite is issue 7's work).
+// Which of a LoopBench task's perturbations (P1–P5) LoopGym applies: those the perturbation registry implements.
+import { BUILTIN_PERTURBATIONS } from '../loop/perturbations/perturbation-registry.js';
 import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 
 /**
- * The perturbations LoopGym implements, by name. Empty in this version: P1–P5 (`context_truncation`,
- * `corrupted_tool_result`, `branch_timeout`, `api_latency`, `model_downgrade`, `budget_minus_one`) are planned and
- * are reported as not applied wherever a task lists them.
+ * The perturbations LoopGym implements, by name: the keys of `BUILTIN_PERTURBATIONS` (`context_truncation` P1,
+ * `api_latency` P3, `model_downgrade` P4, `budget_minus_one` P5, and others no task lists). LoopBench's
+ * `corrupted_tool_result` and `branch_timeout` (P2) and `stale_source` are not among them.
  *
  * @example
  * ```ts
- * IMPLEMENTED_PERTURBATIONS.has('api_latency'); // false in this version
+ * IMPLEMENTED_PERTURBATIONS.has('api_latency'); // true
+ * IMPLEMENTED_PERTURBATIONS.has('corrupted_tool_result'); // false
  * ```
  */
-export const IMPLEMENTED_PERTURBATIONS: ReadonlySet<string> = new Set<string>();
+export const IMPLEMENTED_PERTURBATIONS: ReadonlySet<string> = new Set(Object.keys(BUILTIN_PERTURBATIONS));
+
+/** One perturbation a task lists: its LoopBench id (`P3`) and name (`api_latency`). */
+export interface BenchPerturbation {
+  id: string;
+  name: string;
+}
+
+/** A task's perturbations, split into those LoopGym applies and those it cannot. */
+export interface BenchPerturbationPlan {
+  /** Run as perturbed episodes, each on its own (in the task's order). */
+  applied: BenchPerturbation[];
+  /** Not implemented in this LoopGym: listed, not run. */
+  notApplied: BenchPerturbation[];
+}
 
 /**
- * The task's perturbations that cannot be applied in this version, as `P3 api_latency`.
+ * Splits the perturbations a task's `task.yaml` lists into those LoopGym applies (implemented in the perturbation
+ * registry) and those it does not. A name listed twice is planned once.
  *
  * @example
  * ```ts
- * perturbationsNotApplied(task); // ['P1 context_truncation', 'P2 corrupted_tool_result', …]
+ * const plan = benchPerturbationPlan(task);
+ * plan.applied.map(perturbationLabel); // ['P1 context_truncation', 'P3 api_latency', 'P4 model_downgrade', 'P5 budget_minus_one']
+ * plan.notApplied.map(perturbationLabel); // ['P2 corrupted_tool_result']
+ * ```
+ */
+export function benchPerturbationPlan(task: Pick<LoopBenchTaskData, 'perturbations'>): BenchPerturbationPlan {
+  const plan: BenchPerturbationPlan = { applied: [], notApplied: [] };
+  const seen = new Set<string>();
+  for (const { id, name } of task.perturbations) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    (IMPLEMENTED_PERTURBATIONS.has(name) ? plan.applied : plan.notApplied).push({ id, name });
+  }
+  return plan;
+}
+
+/**
+ * The task's perturbations that cannot be applied in this version, as `P2 corrupted_tool_result`.
+ *
+ * @example
+ * ```ts
+ * perturbationsNotApplied(task); // ['P2 corrupted_tool_result']
  * ```
  */
 export function perturbationsNotApplied(task: Pick<LoopBenchTaskData, 'perturbations'>): string[] {
-  return task.perturbations
-    .filter((perturbation) => !IMPLEMENTED_PERTURBATIONS.has(perturbation.name))
-    .map((perturbation) => `${perturbation.id} ${perturbation.name}`);
+  return benchPerturbationPlan(task).notApplied.map(perturbationLabel);
+}
+
+/**
+ * How a perturbation is written in notes and reports: `P3 api_latency`.
+ *
+ * @example
+ * ```ts
+ * perturbationLabel({ id: 'P5', name: 'budget_minus_one' }); // 'P5 budget_minus_one'
+ * ```
+ */
+export function perturbationLabel(perturbation: BenchPerturbation): string {
+  return `${perturbation.id} ${perturbation.name}`;
 }

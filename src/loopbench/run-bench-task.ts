@@ -1,20 +1,24 @@
 // Runs a submitted spec on one LoopBench task: every primary instance × seed, in the task's environment, with the
-// task's budget and goal, and measures each run (goal trace, cost, clock, safety, people) from its events.
+// task's budget and goal, clean and under each perturbation the task lists that LoopGym implements, and measures each
+// run (goal trace, cost, clock, safety, people) from its events.
 import { makeLoopEnv } from '../backends/make-loop-env.js';
 import type { ModelOverrides } from '../backends/live/live-backend.js';
-import { InvalidArgumentError } from '../core/errors.js';
 import type { LoopProgram } from '../lss/compile/loop-program.js';
+import { CompositionEnv } from '../loop/composition/composition-env.js';
 import { InvalidTaskInputsError } from '../loop/engine/loop-run.js';
-import type { EpisodeEndEvent, LoopEvent } from '../loop/events/loop-event.js';
+import type { LoopEvent } from '../loop/events/loop-event.js';
 import type { LoopEnv } from '../loop/gym/loop-env.js';
 import { loopbenchDataDirectory } from '../loop/tasks/data-directory.js';
 import { loadTaskSetSync } from '../loop/tasks/load-task-set.js';
 import type { LoopTask } from '../loop/tasks/loop-task.js';
-import { readEpisodeFacts, toGoal, type EpisodeFacts } from '../loopnet/export/episode-facts.js';
-import { toLoopNetTermination } from '../loopnet/export/termination-mapping.js';
 import { defaultRegistry } from '../registry/default-registry.js';
+import { make } from '../registry/make.js';
+import { benchPerturbationPlan, type BenchPerturbation } from './bench-perturbations.js';
+import type { PerturbedRuns } from './bench-robustness.js';
 import type { LoopBenchTaskData } from './loopbench-task-schema.js';
-import { round4, type MeasuredRun } from './score-bench.js';
+import { measureBenchRun } from './measure-bench-run.js';
+import { runBenchEpisode, type BenchRunBudget } from './run-bench-episode.js';
+import type { MeasuredRun } from './score-bench.js';
 
 /** How {@link runBenchTask} runs. */
 export interface RunBenchTaskOptions {
@@ -26,13 +30,26 @@ export interface RunBenchTaskOptions {
   models?: ModelOverrides | undefined;
   /** Seeds to run (default: the task's `evaluation.seeds`). */
   seeds?: readonly number[] | undefined;
-  /** Called after each run. */
-  onRun?: ((run: MeasuredRun) => void) | undefined;
+  /**
+   * Run the task's implemented perturbations as perturbed episodes (default `true`); `false` runs the clean episodes
+   * only.
+   */
+  perturbations?: boolean | undefined;
+  /** Called after each run, with the perturbation it ran under (undefined for a clean run). */
+  onRun?: ((run: MeasuredRun, perturbation: BenchPerturbation | undefined) => void) | undefined;
 }
 
 /** What running one task gave: its runs, or why it could not run. */
 export type BenchTaskOutcome =
-  | { status: 'scored'; envId: string; runs: MeasuredRun[]; notes: string[] }
+  | {
+      status: 'scored';
+      envId: string;
+      /** The clean runs (the submission's). */
+      runs: MeasuredRun[];
+      /** The runs under each applied perturbation, in the task's order (none with `perturbations: false`). */
+      perturbed: PerturbedRuns[];
+      notes: string[];
+    }
   | { status: 'not-runnable'; envId: string; reason: string; notes: string[] };
 
 /**
@@ -56,13 +73,17 @@ export function environmentUnavailable(envId: string): string | undefined {
  * budget stops a run the spec would let go on: `iteration_budget` iterations (`max_iterations`), `cost_cap_usd` spent
  * (`cost_exceeded`), `wall_clock_minutes` on the episode's clock (`timeout`; simulated latency in sim, real time
  * live). The goal is the task's `primary_metric` when the spec defines a metric of that name, else the spec's primary
- * metric (said in `notes`). A task whose environment does not exist yet, or whose instances the spec cannot take
- * (its inputs do not fit), is `not-runnable` with the reason.
+ * metric (said in `notes`). Then the same runs again under each perturbation the task lists that LoopGym implements,
+ * one at a time, through `makeLoopEnv`'s `perturbations` (`budget_minus_one` also lowers the task's iteration budget
+ * by one: P5 is "budget minus one"). The environment is looked up when the task runs, so a newly registered one is
+ * used at once. A task whose environment does not exist, or whose instances the spec cannot take (its inputs do not
+ * fit; a spec without `composition` on a composition's tasks), is `not-runnable` with the reason.
  *
  * @example
  * ```ts
  * const outcome = await runBenchTask(task, { spec: 'my-loop.yaml', seeds: [0, 1] });
  * if (outcome.status === 'scored') outcome.runs.length; // 3 instances × 2 seeds
+ * if (outcome.status === 'scored') outcome.perturbed.map((entry) => entry.perturbation.name); // ['context_truncation', …]
  * ```
  */
 export async function runBenchTask(
@@ -87,33 +108,70 @@ export async function runBenchTask(
     }
     instances.push(instance);
   }
+  const seeds = options.seeds ?? task.evaluation.seeds;
+  const budget: BenchRunBudget = {
+    iterations: task.budget.iteration_budget,
+    costUsd: task.budget.cost_cap_usd,
+    minutes: task.budget.wall_clock_minutes,
+  };
+  const context: EpisodeSetContext = { task, instances, seeds, options, notes };
+  const clean = await runEpisodeSet(context, undefined, budget);
+  if ('reason' in clean) return { status: 'not-runnable', envId, reason: clean.reason, notes };
+  const perturbed: PerturbedRuns[] = [];
+  if (options.perturbations !== false) {
+    for (const perturbation of benchPerturbationPlan(task).applied) {
+      const lowered =
+        perturbation.name === 'budget_minus_one'
+          ? { ...budget, iterations: Math.max(1, budget.iterations - 1) }
+          : budget;
+      const result = await runEpisodeSet(context, perturbation, lowered);
+      if ('reason' in result) {
+        notes.push(`${task.id}: ${perturbation.id} ${perturbation.name} could not run: ${result.reason}.`);
+        continue;
+      }
+      perturbed.push({ perturbation, runs: result.runs });
+    }
+  }
+  return { status: 'scored', envId, runs: clean.runs, perturbed, notes };
+}
+
+interface EpisodeSetContext {
+  task: LoopBenchTaskData;
+  instances: readonly LoopTask[];
+  seeds: readonly number[];
+  options: RunBenchTaskOptions;
+  /** The goal-metric note is written once, on the clean set. */
+  notes: string[];
+}
+
+/** Every instance × seed, clean or under one perturbation; or why the spec cannot take the task's instances. */
+async function runEpisodeSet(
+  context: EpisodeSetContext,
+  perturbation: BenchPerturbation | undefined,
+  budget: BenchRunBudget,
+): Promise<{ runs: MeasuredRun[] } | { reason: string }> {
+  const { task, instances, options } = context;
   const env = makeLoopEnv({
     spec: options.spec,
-    tasks: instances,
+    tasks: [...instances],
     backend: options.backend ?? 'sim',
     ...(options.models === undefined ? {} : { models: options.models }),
+    ...(perturbation === undefined ? {} : { perturbations: [perturbation.name] }),
   });
   try {
-    const metric = goalMetric(env.program, task, notes);
+    const metric = goalMetric(env.program, task, perturbation === undefined ? context.notes : []);
     const runs: MeasuredRun[] = [];
     for (const instance of instances) {
-      for (const seed of options.seeds ?? task.evaluation.seeds) {
+      for (const seed of context.seeds) {
         let events: LoopEvent[];
         let stoppedBy: string | undefined;
         try {
-          ({ events, stoppedBy } = await runEpisode(env, task, instance.id, seed));
+          ({ events, stoppedBy } = await runBenchEpisode(env, budget, instance.id, seed));
         } catch (error) {
-          if (error instanceof InvalidTaskInputsError) {
-            return {
-              status: 'not-runnable',
-              envId,
-              reason: `the spec does not accept the task's inputs (${firstLine(error.message)})`,
-              notes,
-            };
-          }
+          if (error instanceof InvalidTaskInputsError) return { reason: inputsReason(env, task, error) };
           throw error;
         }
-        const run = measureRun(env.program, events, {
+        const run = measureBenchRun(env.program, events, {
           task,
           instanceId: instance.id,
           seed,
@@ -121,12 +179,41 @@ export async function runBenchTask(
           stoppedBy,
         });
         runs.push(run);
-        options.onRun?.(run);
+        options.onRun?.(run, perturbation);
       }
     }
-    return { status: 'scored', envId, runs, notes };
+    return { runs };
   } finally {
     await env.close();
+  }
+}
+
+/**
+ * Why the spec cannot take the task's instances: the engine's first problem, and, when the task's environment is a
+ * composition and the spec is not, that a single loop cannot stand in for it.
+ */
+function inputsReason(env: LoopEnv, task: LoopBenchTaskData, error: InvalidTaskInputsError): string {
+  const [first = error.message, problem] = error.message.split('\n');
+  const detail = `${first.replace(/:$/, '')}${problem === undefined ? '' : `: ${problem.trim()}`}`;
+  if (!(env instanceof CompositionEnv) && environmentIsComposition(task.loopgym_env)) {
+    return (
+      `${task.loopgym_env} is a composition (LSS 1.1 \`composition\`: child loops and a merge) and its instances are ` +
+      `a composition's; a spec without \`composition\` cannot stand in for it (${detail}). Submit a composition spec ` +
+      `(see docs/composition.md) to score this task`
+    );
+  }
+  return `the spec does not accept the task's inputs (${detail})`;
+}
+
+/** Whether the registered environment runs a composition (its own spec composes child loops). */
+function environmentIsComposition(envId: string): boolean {
+  try {
+    const env = make(envId);
+    const composed = env.unwrapped instanceof CompositionEnv;
+    void env.close();
+    return composed;
+  } catch {
+    return false;
   }
 }
 
@@ -138,133 +225,4 @@ function goalMetric(program: LoopProgram, task: LoopBenchTaskData, notes: string
     `${task.id}: the spec defines no metric \`${wanted}\` (the task's primary metric); the goal is read from the spec's primary metric \`${program.primaryMetric}\`.`,
   );
   return program.primaryMetric;
-}
-
-async function runEpisode(
-  env: LoopEnv,
-  task: LoopBenchTaskData,
-  taskId: string,
-  seed: number,
-): Promise<{ events: LoopEvent[]; stoppedBy: string | undefined }> {
-  const events: LoopEvent[] = [];
-  const { info } = await env.reset({ seed, options: { taskId } });
-  events.push(...info.events);
-  let iterations = 0;
-  for (;;) {
-    const step = await env.step(null);
-    events.push(...step.info.events);
-    iterations += 1;
-    if (step.terminated || step.truncated) return { events, stoppedBy: undefined };
-    const stoppedBy = budgetReached(events, iterations, task);
-    if (stoppedBy !== undefined) {
-      events.push(syntheticEnd(events, iterations, stoppedBy));
-      return { events, stoppedBy };
-    }
-  }
-}
-
-/** The task budget a run has used up, if any (checked after each iteration). */
-function budgetReached(
-  events: readonly LoopEvent[],
-  iterations: number,
-  task: LoopBenchTaskData,
-): string | undefined {
-  if (iterations >= task.budget.iteration_budget) return 'max_iterations';
-  const cost = events.findLast((event) => event.type === 'cost');
-  if (cost?.type === 'cost' && cost.cumulativeUsd >= task.budget.cost_cap_usd) return 'cost_exceeded';
-  if ((events.at(-1)?.time ?? 0) >= task.budget.wall_clock_minutes * 60) return 'timeout';
-  return undefined;
-}
-
-function syntheticEnd(events: readonly LoopEvent[], iterations: number, reason: string): EpisodeEndEvent {
-  const last = events.at(-1);
-  if (last === undefined) throw new InvalidArgumentError('An episode without events cannot be ended.');
-  const cost = events.findLast((event) => event.type === 'cost');
-  return {
-    type: 'episode-end',
-    episodeId: last.episodeId,
-    seq: last.seq + 1,
-    time: last.time,
-    iterations,
-    reason: reason as EpisodeEndEvent['reason'],
-    outcome: 'truncated',
-    primary: null,
-    costUsd: cost?.type === 'cost' ? cost.cumulativeUsd : 0,
-    tokens: cost?.type === 'cost' ? cost.tokens : 0,
-  };
-}
-
-interface RunContext {
-  task: LoopBenchTaskData;
-  instanceId: string;
-  seed: number;
-  metric: string;
-  stoppedBy: string | undefined;
-}
-
-/**
- * One run measured from its events: the goal trace (the goal metric each iteration, the previous value when it
- * produced none), the cost of each iteration, the episode clock, violations and people's decisions.
- */
-function measureRun(program: LoopProgram, events: readonly LoopEvent[], context: RunContext): MeasuredRun {
-  const facts = readEpisodeFacts(program, events);
-  const goalTrace = goalTraceOf(program, facts, context.metric).map(round4);
-  const severe = new Set(
-    program.safety.constraints
-      .filter((constraint) => constraint.severity === 'S0')
-      .map((constraint) => constraint.id),
-  );
-  let violations = 0;
-  let severeViolation = false;
-  let humanInterventions = 0;
-  for (const iteration of facts.iterations) {
-    violations += iteration.safetyViolations.length;
-    for (const violation of iteration.safetyViolations) {
-      if (violation.outcome === 'halted' && severe.has(violation.constraintId)) severeViolation = true;
-    }
-    humanInterventions += iteration.humanDecisions.filter(
-      (decision) => decision.decision !== 'timeout',
-    ).length;
-  }
-  const iterationCosts = facts.iterations.map((iteration) => iteration.costUsd);
-  const termination = context.stoppedBy ?? toLoopNetTermination(facts.end.reason);
-  const goalFinal = goalTrace.at(-1)!;
-  return {
-    record: {
-      task_instance_id: context.instanceId,
-      seed: context.seed,
-      success: goalFinal >= context.task.goal.g_target && termination === 'goal_met',
-      g_final: goalFinal,
-      g_0: goalTrace[0]!,
-      g_target: context.task.goal.g_target,
-      iterations: facts.iterations.length,
-      cost_usd: round6(iterationCosts.reduce((sum, cost) => sum + cost, 0)),
-      elapsed_s: round4(Math.max(0, events.at(-1)?.time ?? 0)),
-      termination_reason: termination,
-      safety_violations: violations,
-      goal_trace: goalTrace,
-    },
-    iterationCosts,
-    severeViolation,
-    humanInterventions,
-  };
-}
-
-function goalTraceOf(program: LoopProgram, facts: EpisodeFacts, metric: string): number[] {
-  if (metric === program.primaryMetric) return facts.iterations.map((iteration) => iteration.goal);
-  const unit = program.metrics.find((candidate) => candidate.name === metric)?.unit;
-  let goal = 0;
-  return facts.iterations.map((iteration) => {
-    const value = iteration.metrics[metric];
-    if (value !== null && value !== undefined) goal = toGoal(value, unit);
-    return goal;
-  });
-}
-
-function round6(value: number): number {
-  return Math.round(value * 1_000_000) / 1_000_000;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? text;
 }

@@ -9,7 +9,14 @@ import { runBench, type BenchReport } from './run-bench.js';
 const examples = join(loopBenchDataDirectory(), 'submissions', 'examples');
 const fastSpec = join(examples, 'spec-fast-loop.yaml');
 const thoroughSpec = join(examples, 'spec-thorough-loop.yaml');
-const bench = loadLoopBench();
+// LB-SAFE-1's environment stands for one that does not exist (environments are looked up when a task runs).
+const shipped = loadLoopBench();
+const bench = {
+  ...shipped,
+  tasks: shipped.tasks.map((task) =>
+    task.id === 'LB-SAFE-1' ? { ...task, loopgym_env: 'loopbench/not-shipped-v1' } : task,
+  ),
+};
 const options = {
   bench,
   taskIds: ['LB-CR-1', 'LB-SAFE-1'],
@@ -69,19 +76,23 @@ describe('runBench on the two example submission specs (sim)', () => {
     expect(fast.notScored).toEqual([
       {
         taskId: 'LB-SAFE-1',
-        envId: 'loopbench/safety-constrained-v1',
-        reason: 'environment loopbench/safety-constrained-v1 is not available',
+        envId: 'loopbench/not-shipped-v1',
+        reason: 'environment loopbench/not-shipped-v1 is not available',
       },
     ]);
     expect(fast.notes).toContain(
-      'LB-SAFE-1: not runnable yet (environment loopbench/safety-constrained-v1 is not available); excluded from the scores.',
+      'LB-SAFE-1: not runnable yet (environment loopbench/not-shipped-v1 is not available); excluded from the scores.',
     );
-    expect(fast.perturbationsNotApplied.map((entry) => entry.taskId)).toEqual(['LB-CR-1', 'LB-SAFE-1']);
-    expect(
-      fast.notes.some(
-        (note) => note.startsWith('LB-CR-1: perturbations not applied') && note.includes('P3 api_latency'),
-      ),
-    ).toBe(true);
+    expect(fast.perturbationsNotApplied).toEqual([
+      { taskId: 'LB-CR-1', perturbations: ['P2 corrupted_tool_result'] },
+    ]);
+    expect(fast.perturbationsApplied[0]?.perturbations).toEqual([
+      'P1 context_truncation',
+      'P3 api_latency',
+      'P4 model_downgrade',
+      'P5 budget_minus_one',
+    ]);
+    expect(fast.robustness[0]?.method).toBe('perturbed');
     expect(fast.submission.suite_scores?.['suite-repair']?.tasks).toEqual(['LB-CR-1']);
   });
 

@@ -5,9 +5,10 @@ import { closestMatches } from '../registry/closest-matches.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import type { ModelOverrides } from '../backends/live/live-backend.js';
 import { loadLoopProgramSync } from '../lss/load-loop-program.js';
-import { perturbationsNotApplied } from './bench-perturbations.js';
+import { benchPerturbationPlan, perturbationLabel } from './bench-perturbations.js';
+import { perturbedRobustness, type PerturbationEffect } from './bench-robustness.js';
 import { loadLoopBench, type LoopBench, type LoopBenchTask } from './load-loopbench.js';
-import type { BenchSubmission, BenchTaskResult } from './loopbench-submission.js';
+import type { BenchRunRecord, BenchSubmission, BenchTaskResult } from './loopbench-submission.js';
 import { runBenchTask } from './run-bench-task.js';
 import { specHash } from './spec-hash.js';
 import { scoreSuites, scoreTask, type MeasuredRun } from './score-bench.js';
@@ -22,6 +23,11 @@ export interface RunBenchOptions {
   taskIds?: readonly string[] | undefined;
   backend?: 'sim' | 'live' | undefined;
   models?: ModelOverrides | undefined;
+  /**
+   * Run each task's implemented perturbations as perturbed episodes (default `true`) and score robustness from them;
+   * `false` runs clean episodes only (robustness is then the seed-spread proxy).
+   */
+  perturbations?: boolean | undefined;
   /** Seeds instead of each task's declared ones (the submission then says so in its notes). */
   seeds?: readonly number[] | undefined;
   /** Written as `submitter` (default `anonymous`). */
@@ -35,6 +41,19 @@ export interface RunBenchOptions {
   onProgress?: ((message: string) => void) | undefined;
 }
 
+/** How a scored task's robustness was computed. */
+export type BenchTaskRobustness =
+  | {
+      taskId: string;
+      method: 'perturbed';
+      /** `les-2.4` (≥ 3 perturbations) or `degradation` (les-compute.md's form, fewer). */
+      formula: 'les-2.4' | 'degradation';
+      /** Per primary instance. */
+      byInstance: Record<string, number>;
+      effects: PerturbationEffect[];
+    }
+  | { taskId: string; method: 'seed-spread' };
+
 /** A task that was selected but not scored, and why. */
 export interface NotScoredTask {
   taskId: string;
@@ -47,8 +66,17 @@ export interface BenchReport {
   submission: BenchSubmission;
   /** Selected tasks that could not run (environment not available yet, inputs the spec does not take). */
   notScored: NotScoredTask[];
-  /** Per scored or selected task, the perturbations it lists that were not applied. */
+  /** Per scored task, the perturbations it lists that were not applied (not implemented, or perturbations off). */
   perturbationsNotApplied: { taskId: string; perturbations: string[] }[];
+  /** Per scored task, the perturbations run as perturbed episodes (`P3 api_latency`). */
+  perturbationsApplied: { taskId: string; perturbations: string[] }[];
+  /**
+   * Per scored task, how robustness was computed: `perturbed` (from the perturbed runs against the clean runs, with
+   * the formula and each perturbation's effect) or `seed-spread` (les-compute.md's v0.1 proxy).
+   */
+  robustness: BenchTaskRobustness[];
+  /** The perturbed runs, by task and perturbation (not part of the submission, whose runs are the clean ones). */
+  perturbedRuns: { taskId: string; perturbation: string; runs: BenchRunRecord[] }[];
   /** Everything a reader of the submission should know (also written beside it). */
   notes: string[];
 }
@@ -101,8 +129,9 @@ export function selectBenchTasks(
 /**
  * Runs the spec on every selected task (each primary instance × seed, in the task's environment, with its budget and
  * goal), scores each task's observed LES, each suite and the composite, and builds the submission. Tasks that cannot
- * run are left out of the scores and listed in `notScored`; perturbations the tasks list are not applied in this
- * version and are listed in `perturbationsNotApplied`. Both are in `notes`.
+ * run are left out of the scores and listed in `notScored`. Each task's perturbations that LoopGym implements are run
+ * as perturbed episodes and its robustness computed from them against the clean runs (`robustness` says how); the
+ * others are listed in `perturbationsNotApplied`. All of it is in `notes`.
  *
  * @throws {InvalidArgumentError} when the selection is unknown or no selected task could be scored.
  * @example
@@ -117,6 +146,9 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const results: BenchTaskResult[] = [];
   const notScored: NotScoredTask[] = [];
   const notApplied: BenchReport['perturbationsNotApplied'] = [];
+  const applied: BenchReport['perturbationsApplied'] = [];
+  const robustness: BenchTaskRobustness[] = [];
+  const perturbedRuns: BenchReport['perturbedRuns'] = [];
   const notes: string[] = [];
   for (const task of tasks) {
     options.onProgress?.(`${task.id} (${task.loopgym_env}) …`);
@@ -125,15 +157,18 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       backend: options.backend,
       models: options.models,
       seeds: options.seeds,
-      onRun: (run: MeasuredRun) =>
+      perturbations: options.perturbations,
+      onRun: (run: MeasuredRun, perturbation) =>
         options.onProgress?.(
-          `  ${task.id} ${run.record.task_instance_id} seed ${run.record.seed}: ${run.record.termination_reason}, ` +
-            `${run.record.iterations} iteration${run.record.iterations === 1 ? '' : 's'}, goal ${run.record.g_final}`,
+          `  ${task.id} ${run.record.task_instance_id} seed ${run.record.seed}${perturbation === undefined ? '' : ` [${perturbationLabel(perturbation)}]`}: ` +
+            `${run.record.termination_reason}, ${run.record.iterations} iteration${run.record.iterations === 1 ? '' : 's'}, goal ${run.record.g_final}`,
         ),
     });
     notes.push(...outcome.notes);
-    const perturbations = perturbationsNotApplied(task);
-    if (perturbations.length > 0) notApplied.push({ taskId: task.id, perturbations });
+    const plan = benchPerturbationPlan(task);
+    const skipped = (
+      options.perturbations === false ? [...plan.applied, ...plan.notApplied] : plan.notApplied
+    ).map(perturbationLabel);
     if (outcome.status === 'not-runnable') {
       notScored.push({ taskId: task.id, envId: outcome.envId, reason: outcome.reason });
       notes.push(
@@ -143,17 +178,37 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       );
       continue;
     }
+    if (skipped.length > 0) notApplied.push({ taskId: task.id, perturbations: skipped });
+    const scoredRobustness = perturbedRobustness(task, outcome.runs, outcome.perturbed);
+    const labels = outcome.perturbed.map((entry) => perturbationLabel(entry.perturbation));
+    if (labels.length > 0) applied.push({ taskId: task.id, perturbations: labels });
+    for (const entry of outcome.perturbed) {
+      perturbedRuns.push({
+        taskId: task.id,
+        perturbation: perturbationLabel(entry.perturbation),
+        runs: entry.runs.map((run) => run.record),
+      });
+    }
+    notes.push(
+      ...perturbationNotes(task.id, labels, skipped, scoredRobustness?.formula, options.perturbations),
+    );
+    robustness.push(
+      scoredRobustness === undefined
+        ? { taskId: task.id, method: 'seed-spread' }
+        : {
+            taskId: task.id,
+            method: 'perturbed',
+            formula: scoredRobustness.formula,
+            byInstance: Object.fromEntries(scoredRobustness.byInstance),
+            effects: scoredRobustness.effects,
+          },
+    );
     results.push({
       task_id: task.id,
       env_id: outcome.envId,
       runs: outcome.runs.map((run) => run.record),
-      aggregate: scoreTask(task, outcome.runs),
+      aggregate: scoreTask(task, outcome.runs, { robustness: scoredRobustness?.byInstance }),
     });
-  }
-  for (const { taskId, perturbations } of notApplied) {
-    notes.push(
-      `${taskId}: perturbations not applied (not implemented in this LoopGym): ${perturbations.join(', ')}; robustness is the seed-spread proxy of les-compute.md.`,
-    );
   }
   const seeds = options.seeds;
   if (seeds !== undefined && tasks.some((task) => task.evaluation.seeds.join(',') !== seeds.join(','))) {
@@ -194,7 +249,47 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     suite_scores: scores.suiteScores,
     ...(scores.grandComposite === undefined ? {} : { grand_composite: scores.grandComposite }),
   };
-  return { submission, notScored, perturbationsNotApplied: notApplied, notes };
+  return {
+    submission,
+    notScored,
+    perturbationsNotApplied: notApplied,
+    perturbationsApplied: applied,
+    robustness,
+    perturbedRuns,
+    notes,
+  };
+}
+
+/** What a scored task's notes say about its perturbations and how its robustness was computed. */
+function perturbationNotes(
+  taskId: string,
+  applied: readonly string[],
+  skipped: readonly string[],
+  formula: 'les-2.4' | 'degradation' | undefined,
+  perturbations: boolean | undefined,
+): string[] {
+  const notes: string[] = [];
+  if (applied.length > 0) {
+    notes.push(
+      `${taskId}: perturbed runs under ${applied.join(', ')} (each on every primary instance × seed); robustness is computed from them against the clean runs, ` +
+        (formula === 'les-2.4'
+          ? 'LES §2.4: 0.6 × (1 − mean degradation) + 0.4 × (1 − mean min(R_p / T_budget, 1)), normalized 0.3–0.95.'
+          : 'les-compute.md: clamp(1 − mean degradation, 0, 1) (fewer than the 3 perturbations LES §2.4 needs).'),
+    );
+  }
+  if (skipped.length > 0) {
+    notes.push(
+      perturbations === false
+        ? `${taskId}: perturbations not run (perturbations off): ${skipped.join(', ')}; robustness is the seed-spread proxy of les-compute.md.`
+        : `${taskId}: perturbations not applied (not implemented in this LoopGym): ${skipped.join(', ')}` +
+            (applied.length === 0 ? '; robustness is the seed-spread proxy of les-compute.md.' : '.'),
+    );
+  }
+  if (applied.length === 0 && skipped.length === 0)
+    notes.push(
+      `${taskId}: the task lists no perturbations; robustness is the seed-spread proxy of les-compute.md.`,
+    );
+  return notes;
 }
 
 /** A deterministic id: the same spec, backend and runs give the same id. */

@@ -1,7 +1,7 @@
 // LoopBench scoring (metrics/les-compute.md): each task's observed LES from its runs, each suite, the grand composite.
-import { lesDisplay } from '../les/les-composite.js';
+import { lesComposite, lesDisplay } from '../les/les-composite.js';
 import { observedLes, type ObservedRun } from '../les/observed-les.js';
-import { LES_CATEGORIES, type LesCategory } from '../les/les-weights.js';
+import { LES_CATEGORIES, LES_WEIGHTS, type LesCategory } from '../les/les-weights.js';
 import type { LoopBenchSuiteData } from './loopbench-task-schema.js';
 import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 import type {
@@ -49,11 +49,21 @@ export function compositeScore(normalized: number): BenchCompositeScore {
   return { les_observed: les, les_display: lesDisplay(les), rank_score: les };
 }
 
+/** How {@link scoreTask} scores robustness. */
+export interface ScoreTaskOptions {
+  /**
+   * Robustness of each primary instance from perturbed runs (see `perturbedRobustness`), replacing the seed-spread
+   * proxy for that instance's runs.
+   */
+  robustness?: ReadonlyMap<string, number> | undefined;
+}
+
 /**
  * A task's aggregate per les-compute.md: the runs of each primary instance are scored together (robustness is the
- * spread of final goals over the seeds of the same instance, scalability and adaptability from that instance's
- * runs), each run's LES uses the canonical weights, and the task's `les_observed` is the equal-weight mean over all
- * runs. Categories are the mean of the runs' categories; `success_at_k` is the fraction of runs that succeeded.
+ * spread of final goals over the seeds of the same instance, unless `options.robustness` gives the instance's
+ * robustness from perturbed runs; scalability and adaptability from that instance's runs), each run's LES uses the
+ * canonical weights, and the task's `les_observed` is the equal-weight mean over all runs. Categories are the mean of
+ * the runs' categories; `success_at_k` is the fraction of runs that succeeded.
  *
  * @throws {InvalidArgumentError} when there are no runs.
  * @example
@@ -62,7 +72,11 @@ export function compositeScore(normalized: number): BenchCompositeScore {
  * aggregate.les_display; // 84.2
  * ```
  */
-export function scoreTask(task: LoopBenchTaskData, runs: readonly MeasuredRun[]): BenchTaskAggregate {
+export function scoreTask(
+  task: LoopBenchTaskData,
+  runs: readonly MeasuredRun[],
+  options: ScoreTaskOptions = {},
+): BenchTaskAggregate {
   const byInstance = new Map<string, MeasuredRun[]>();
   for (const run of runs) {
     const group = byInstance.get(run.record.task_instance_id) ?? [];
@@ -70,21 +84,28 @@ export function scoreTask(task: LoopBenchTaskData, runs: readonly MeasuredRun[])
     byInstance.set(run.record.task_instance_id, group);
   }
   const scored: { normalized: number; categories: Record<LesCategory, number> }[] = [];
-  for (const group of byInstance.values()) {
-    scored.push(
-      ...observedLes(group.map(toObservedRun), {
-        goalTarget: task.goal.g_target,
-        iterationBudget: task.budget.iteration_budget,
-        speedBaselines: {
-          floor: task.speed_baselines.b_floor_iter_per_s,
-          ceiling: task.speed_baselines.b_ceiling_iter_per_s,
-        },
-        costBaselines: {
-          floor: task.cost_baselines.b_floor_efficiency,
-          ceiling: task.cost_baselines.b_ceiling_efficiency,
-        },
-      }).runs,
-    );
+  for (const [instance, group] of byInstance) {
+    const robustness = options.robustness?.get(instance);
+    const instanceScores = observedLes(group.map(toObservedRun), {
+      goalTarget: task.goal.g_target,
+      iterationBudget: task.budget.iteration_budget,
+      speedBaselines: {
+        floor: task.speed_baselines.b_floor_iter_per_s,
+        ceiling: task.speed_baselines.b_ceiling_iter_per_s,
+      },
+      costBaselines: {
+        floor: task.cost_baselines.b_floor_efficiency,
+        ceiling: task.cost_baselines.b_ceiling_efficiency,
+      },
+    }).runs;
+    for (const run of instanceScores) {
+      if (robustness === undefined) {
+        scored.push(run);
+        continue;
+      }
+      const categories = { ...run.categories, robustness };
+      scored.push({ normalized: lesComposite(categories, LES_WEIGHTS).normalized, categories });
+    }
   }
   const mean = (values: readonly number[]): number =>
     values.reduce((sum, value) => sum + value, 0) / values.length;

@@ -33,25 +33,45 @@ describe('loopgym bench', () => {
       '--spec',
       spec,
       '--tasks',
-      'LB-CR-1,LB-HITL-1',
+      'LB-CR-1,LB-COMP-1',
       '--seeds',
       '0,1',
       '-o',
       output,
     );
-    expect(out).toMatch(/LB-CR-1\s+loopbench\/code-repair-v1\s+6/);
+    // 3 instances × 2 seeds clean, and again under each of P1, P3, P4 and P5.
+    expect(out).toMatch(/LB-CR-1\s+loopbench\/code-repair-v1\s+6\s+24\s+\d\.\d\d\s+\d\.\d\d \(perturbed\)/);
     expect(out).toContain(
-      'LB-HITL-1: not runnable yet (environment loopbench/hitl-gate-v1 is not available)',
+      'LB-CR-1: perturbations not applied (not implemented in this LoopGym): P2 corrupted_tool_result.',
     );
+    // A single-loop spec cannot stand in for a composition's tasks.
+    expect(out).toContain('LB-COMP-1: not scored (loopbench/composed-swarm-v1 is a composition');
     const submission = JSON.parse(readFileSync(output, 'utf8')) as { results: unknown[]; partial: boolean };
     expect(submission.results).toHaveLength(1);
     expect(submission.partial).toBe(true);
     const notes = JSON.parse(readFileSync(notesFileOf(output), 'utf8')) as {
       not_scored: { taskId: string }[];
+      perturbations_applied: { taskId: string; perturbations: string[] }[];
+      perturbations_not_applied: { taskId: string; perturbations: string[] }[];
+      robustness: { taskId: string; method: string }[];
+      perturbed_runs: { perturbation: string; runs: unknown[] }[];
     };
-    expect(notes.not_scored.map((task) => task.taskId)).toEqual(['LB-HITL-1']);
+    expect(notes.not_scored.map((task) => task.taskId)).toEqual(['LB-COMP-1']);
+    expect(notes.perturbations_applied[0]?.perturbations).toHaveLength(4);
+    expect(notes.perturbations_not_applied).toEqual([
+      { taskId: 'LB-CR-1', perturbations: ['P2 corrupted_tool_result'] },
+    ]);
+    expect(notes.robustness).toMatchObject([{ taskId: 'LB-CR-1', method: 'perturbed' }]);
+    expect(notes.perturbed_runs.map((entry) => entry.runs.length)).toEqual([6, 6, 6, 6]);
     const { out: table } = await bench('--leaderboard', output);
     expect(table).toMatch(/\*\d+\s+\d+\.\d\s+anonymous/);
+  });
+
+  it('runs clean episodes only with --no-perturbations', async () => {
+    const spec = join(loopBenchDataDirectory(), 'submissions', 'examples', 'spec-fast-loop.yaml');
+    const { out } = await bench('--spec', spec, '--tasks', 'LB-CR-1', '--seeds', '0', '--no-perturbations');
+    expect(out).toMatch(/LB-CR-1\s+loopbench\/code-repair-v1\s+3\s+0\s+\d\.\d\d\s+\d\.\d\d \(seeds\)/);
+    expect(out).toContain('LB-CR-1: perturbations not run (perturbations off)');
   });
 
   it('refuses an unknown suite with the closest one', async () => {

@@ -7,7 +7,7 @@ import { checkSubmission } from '../../loopbench/check-submission.js';
 import { formatLeaderboard, rankLeaderboard, readLeaderboardEntries } from '../../loopbench/leaderboard.js';
 import { loadLoopBench } from '../../loopbench/load-loopbench.js';
 import type { BenchSubmission } from '../../loopbench/loopbench-submission.js';
-import { runBench } from '../../loopbench/run-bench.js';
+import { runBench, type BenchReport } from '../../loopbench/run-bench.js';
 import type { CliIo } from '../cli-io.js';
 import { parseSeeds } from './capture-command.js';
 import { writeFileAtomically } from './export-command.js';
@@ -24,13 +24,16 @@ interface BenchFlags {
   json?: boolean;
   leaderboard?: string | boolean;
   entries?: string;
+  perturbations: boolean;
 }
 
 /**
  * `loopgym bench --spec my-loop.yaml [--suite suite-repair] [--tasks LB-CR-1,…] [--backend sim|live] [--seeds 0..4]
- * [-o submission.json] [--json]` runs the spec on LoopBench and writes a submission (checked against the official
- * schema and its conformance rules; notes beside it in `<name>.notes.json`); `loopgym bench --leaderboard
- * [submission.json]` prints the leaderboard with the submission ranked in it.
+ * [--no-perturbations] [-o submission.json] [--json]` runs the spec on LoopBench, clean and under each task's
+ * implemented perturbations, and writes a submission (checked against the official schema and its conformance
+ * rules; notes beside it in `<name>.notes.json`: what was not scored, the perturbations applied and not applied, how
+ * robustness was computed, the perturbed runs); `loopgym bench --leaderboard [submission.json]` prints the
+ * leaderboard with the submission ranked in it.
  *
  * @example
  * ```sh
@@ -54,6 +57,10 @@ export function addBenchCommand(program: Command, io: CliIo): void {
       "seeds instead of each task's declared ones (0,1 or 0..4); noted in the submission",
     )
     .option('-m, --model <ids>', 'models replacing the spec’s: provider:model, or caller=provider:model,…')
+    .option(
+      '--no-perturbations',
+      "run clean episodes only (robustness is then les-compute.md's seed-spread proxy)",
+    )
     .option('--submitter <name>', 'your name or handle, written as submitter', 'anonymous')
     .option('-o, --output <file>', 'write the submission to this file (notes beside it in <name>.notes.json)')
     .option('--json', 'print the submission as JSON')
@@ -90,6 +97,7 @@ export function addBenchCommand(program: Command, io: CliIo): void {
         backend: flags.backend,
         models: flags.model === undefined ? undefined : parseModelOverrides(flags.model),
         seeds: flags.seeds === undefined ? undefined : parseSeeds(flags.seeds),
+        perturbations: flags.perturbations,
         submitter: flags.submitter,
         onProgress: flags.json === true ? undefined : (message) => io.err(message),
       });
@@ -108,7 +116,10 @@ export function addBenchCommand(program: Command, io: CliIo): void {
               submission_id: report.submission.submission_id,
               notes: report.notes,
               not_scored: report.notScored,
+              perturbations_applied: report.perturbationsApplied,
               perturbations_not_applied: report.perturbationsNotApplied,
+              robustness: report.robustness,
+              perturbed_runs: report.perturbedRuns,
             },
             null,
             2,
@@ -120,7 +131,7 @@ export function addBenchCommand(program: Command, io: CliIo): void {
         io.out(JSON.stringify(report.submission, null, 2));
         return;
       }
-      io.out(formatReport(report.submission, report.notes));
+      io.out(formatReport(report));
     });
 }
 
@@ -136,11 +147,19 @@ export function notesFileOf(output: string): string {
   return /\.json$/i.test(output) ? output.replace(/\.json$/i, '.notes.json') : `${output}.notes.json`;
 }
 
-function formatReport(submission: BenchSubmission, notes: readonly string[]): string {
-  const lines = ['task         env                                 runs  success  LES'];
+function formatReport(report: BenchReport): string {
+  const { submission, notes } = report;
+  const lines = [
+    'task         env                                 runs  perturbed  success  robustness        LES',
+  ];
   for (const result of submission.results) {
+    const perturbed = report.perturbedRuns
+      .filter((entry) => entry.taskId === result.task_id)
+      .reduce((count, entry) => count + entry.runs.length, 0);
+    const method = report.robustness.find((entry) => entry.taskId === result.task_id);
+    const robustness = `${result.aggregate.categories.robustness.toFixed(2)} (${method?.method === 'perturbed' ? 'perturbed' : 'seeds'})`;
     lines.push(
-      `${result.task_id.padEnd(12)} ${result.env_id.padEnd(35)} ${String(result.runs.length).padStart(4)}  ${result.aggregate.success_at_k.toFixed(2).padStart(7)}  ${result.aggregate.les_display.toFixed(1)}`,
+      `${result.task_id.padEnd(12)} ${result.env_id.padEnd(35)} ${String(result.runs.length).padStart(4)}  ${String(perturbed).padStart(9)}  ${result.aggregate.success_at_k.toFixed(2).padStart(7)}  ${robustness.padEnd(16)}  ${result.aggregate.les_display.toFixed(1)}`,
     );
   }
   for (const [id, suite] of Object.entries(submission.suite_scores ?? {})) {
