@@ -38,7 +38,7 @@ describe('runBench with the task perturbations (LB-MA-1, the debate spec, sim, s
     );
     expect(
       perturbed.notes.some(
-        (note) => note.includes('robustness is computed from them') && note.includes('LES §2.4'),
+        (note) => note.includes('robustness from them against the clean runs') && note.includes('LES §2.4'),
       ),
     ).toBe(true);
     // budget_minus_one: the task's iteration budget (6) is one lower.

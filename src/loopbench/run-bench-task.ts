@@ -116,7 +116,8 @@ export async function runBenchTask(
   };
   const context: EpisodeSetContext = { task, instances, seeds, options, notes };
   const clean = await runEpisodeSet(context, undefined, budget);
-  if ('reason' in clean) return { status: 'not-runnable', envId, reason: clean.reason, notes };
+  // The goal-metric note means nothing for a task that does not run.
+  if ('reason' in clean) return { status: 'not-runnable', envId, reason: clean.reason, notes: [] };
   const perturbed: PerturbedRuns[] = [];
   if (options.perturbations !== false) {
     for (const perturbation of benchPerturbationPlan(task).applied) {

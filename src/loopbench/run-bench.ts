@@ -271,10 +271,10 @@ function perturbationNotes(
   const notes: string[] = [];
   if (applied.length > 0) {
     notes.push(
-      `${taskId}: perturbed runs under ${applied.join(', ')} (each on every primary instance × seed); robustness is computed from them against the clean runs, ` +
+      `${taskId}: perturbed runs under ${applied.join(', ')}; robustness from them against the clean runs (` +
         (formula === 'les-2.4'
-          ? 'LES §2.4: 0.6 × (1 − mean degradation) + 0.4 × (1 − mean min(R_p / T_budget, 1)), normalized 0.3–0.95.'
-          : 'les-compute.md: clamp(1 − mean degradation, 0, 1) (fewer than the 3 perturbations LES §2.4 needs).'),
+          ? 'LES §2.4).'
+          : "les-compute.md's 1 − mean degradation: fewer than the 3 perturbations LES §2.4 needs)."),
     );
   }
   if (skipped.length > 0) {
