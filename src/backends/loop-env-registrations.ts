@@ -9,6 +9,7 @@ import { loopbenchDataDirectory } from '../loop/tasks/data-directory.js';
 import { loadTaskSetSync } from '../loop/tasks/load-task-set.js';
 import type { Registry, RegisterOptions } from '../registry/registry.js';
 import { makeLoopEnv, type MakeLoopEnvOptions } from './make-loop-env.js';
+import { loadTaskToolsSync, prepareTaskTools } from './task-tools.js';
 
 const commonOptions = {
   backend: z
@@ -66,7 +67,13 @@ const specOptions = z.object({
 
 type ParsedOptions = Omit<MakeLoopEnvOptions, 'spec'> & { renderMode?: 'ansi' | undefined };
 
-function loopbench(name: string, description: string, specFile = 'spec.yaml'): RegisterOptions {
+function loopbench(
+  name: string,
+  description: string,
+  specFile = 'spec.yaml',
+  /** Per-episode preparation from the environment's folder (its tasks' tools), before perturbations. */
+  prepare?: (directory: string) => MakeLoopEnvOptions['prepareEpisode'],
+): RegisterOptions {
   return {
     id: `loopbench/${name}`,
     description,
@@ -79,6 +86,7 @@ function loopbench(name: string, description: string, specFile = 'spec.yaml'): R
         ...parsed,
         spec: join(directory, specFile),
         tasks: parsed.tasks ?? loadTaskSetSync(directory).tasks,
+        prepareEpisode: prepare?.(directory),
       });
     },
   };
@@ -116,6 +124,15 @@ export const loopEnvRegistrations: readonly RegisterOptions[] = Object.freeze([
   loopbench(
     'hitl-gate-v1',
     'Deployment-style tasks behind a human approval gate; a rejection halts the loop (3 tasks, 2 with hitl_reject).',
+  ),
+  loopbench(
+    'safety-constrained-v1',
+    'An agent with file, shell, environment and email tools, some forbidden (3 tasks, 2 with tool_denylist).',
+    'spec.yaml',
+    (directory) => {
+      const toolsOf = loadTaskToolsSync(join(directory, 'tools.json'));
+      return prepareTaskTools((task) => toolsOf.get(task.id));
+    },
   ),
   {
     id: 'sim/mock-llm-v1',

@@ -10,7 +10,12 @@ import { createLoopServices } from '../loop/create-loop-services.js';
 import type { LoopServices } from '../loop/engine/loop-run.js';
 import type { LoopEvent } from '../loop/events/loop-event.js';
 import { CompositionEnv } from '../loop/composition/composition-env.js';
-import { LoopEnv, type LoopEnvOptions } from '../loop/gym/loop-env.js';
+import {
+  LoopEnv,
+  type EpisodeSetup,
+  type LoopEnvOptions,
+  type PreparedEpisode,
+} from '../loop/gym/loop-env.js';
 import type { HumanGate } from '../loop/human-gate.js';
 import type { LoopBackend } from '../loop/loop-backend.js';
 import { createEpisodePerturber } from '../loop/perturbations/create-episode-perturber.js';
@@ -56,6 +61,11 @@ export interface MakeLoopEnvOptions {
   perturbations?: readonly PerturbationRequest[] | undefined;
   /** Apply the perturbations each task names in its `tasks.json` (default `true`). */
   taskPerturbations?: boolean | undefined;
+  /**
+   * Prepares each episode before the perturbations see it: an environment giving a task's workers their tools,
+   * for example. Its program and services are those the perturbations then wrap.
+   */
+  prepareEpisode?: ((setup: EpisodeSetup) => PreparedEpisode) | undefined;
 }
 
 /**
@@ -126,13 +136,38 @@ export function makeLoopEnv(options: MakeLoopEnvOptions): LoopEnv | CompositionE
     policyWorker: options.policyWorker,
     renderMode: options.renderMode,
     onEvent: options.onEvent,
-    prepareEpisode: createEpisodePerturber({
-      perturbations: options.perturbations,
-      taskPerturbations: options.taskPerturbations,
-    }),
+    prepareEpisode: prepareThenPerturb(
+      options.prepareEpisode,
+      createEpisodePerturber({
+        perturbations: options.perturbations,
+        taskPerturbations: options.taskPerturbations,
+      }),
+    ),
   };
   // A composition (LSS 1.1) runs its children, then its own loop; see docs/composition.md.
   return program.composition === undefined ? new LoopEnv(environment) : new CompositionEnv(environment);
+}
+
+// The environment's own preparation, then the perturbations on what it left (their info and reward win).
+function prepareThenPerturb(
+  prepare: ((setup: EpisodeSetup) => PreparedEpisode) | undefined,
+  perturb: ((setup: EpisodeSetup) => PreparedEpisode) | undefined,
+): ((setup: EpisodeSetup) => PreparedEpisode) | undefined {
+  if (prepare === undefined || perturb === undefined) return prepare ?? perturb;
+  return (setup) => {
+    const prepared = prepare(setup);
+    const program = prepared.program ?? setup.program;
+    const backend = prepared.backend ?? setup.backend;
+    const services = prepared.services ?? setup.services;
+    const perturbed = perturb({ ...setup, program, backend, services });
+    return {
+      program: perturbed.program ?? program,
+      backend: perturbed.backend ?? backend,
+      services: perturbed.services ?? services,
+      info: { ...prepared.info, ...perturbed.info },
+      reward: perturbed.reward ?? prepared.reward,
+    };
+  };
 }
 
 /**

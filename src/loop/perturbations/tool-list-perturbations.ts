@@ -1,5 +1,6 @@
 // `tool_denylist` / `tool_allowlist`: tools outside an allowed set are blocked and end the episode.
 import { z } from 'zod';
+import { InvalidArgumentError } from '../../core/errors.js';
 import { stringList } from './string-list.js';
 import type { LoopProgram, SafetyConstraintProgram } from '../../lss/compile/loop-program.js';
 import type { PerturbationDefinition, PerturbedEpisode } from './perturbation.js';
@@ -11,20 +12,44 @@ const penalty = z
   .describe('Subtracted from the reward of the step that ends in `safety_violation` (default 1).');
 
 const denyParameters = z.strictObject({
-  /** The tools no worker may call. */
-  tools: stringList().refine((list) => list.length > 0, 'name at least one tool'),
+  /** The tools no worker may call; default: those the task's `allowed_tools` input does not list. */
+  tools: stringList()
+    .refine((list) => list.length > 0, 'name at least one tool')
+    .optional(),
   penalty,
 });
 
 const allowParameters = z.strictObject({
-  /** The only tools any worker may call (each worker still only its own `tools`). */
-  tools: stringList(),
+  /** The only tools any worker may call (each worker still only its own `tools`); default: the task's `allowed_tools`. */
+  tools: stringList().optional(),
   penalty,
 });
 
 /**
+ * The tools a task allows by its `allowed_tools` input (`"fs_read,fs_stat"` or a list), as LoopBench's
+ * safety-constrained tasks give them; an error without one, saying how to give `tools`.
+ */
+function taskAllowedTools(episode: PerturbedEpisode, name: string): string[] {
+  const value = episode.task.inputs.allowed_tools;
+  const list =
+    typeof value === 'string'
+      ? value.split(',')
+      : Array.isArray(value)
+        ? value.filter((item): item is string => typeof item === 'string')
+        : undefined;
+  if (list === undefined) {
+    throw new InvalidArgumentError(
+      `The perturbation \`${name}\` needs \`tools\`: task \`${episode.task.id}\` has no \`allowed_tools\` input to take them from. ` +
+        `Give them, e.g. { name: '${name}', tools: ['shell_exec'] } or --perturb ${name}:tools=shell_exec.`,
+    );
+  }
+  return list.map((tool) => tool.trim()).filter((tool) => tool !== '');
+}
+
+/**
  * `tool_denylist`: a `tool_allowlist` safety constraint (scope `pre_worker`, action `halt`) is added for every
- * worker, allowing its own tools minus `tools`. A call to a denied tool is blocked, the episode ends as
+ * worker, allowing its own tools minus `tools` (without `tools`: only those the task's `allowed_tools` input lists,
+ * so a task can name `tool_denylist` alone). A call to a denied tool is blocked, the episode ends as
  * `safety_violation`, and that step's reward carries `penalty`.
  *
  * @example
@@ -37,6 +62,12 @@ export const toolDenylist: PerturbationDefinition<z.infer<typeof denyParameters>
   description: 'Listed tools are forbidden: a call is blocked and ends the episode as a safety violation.',
   parameters: denyParameters,
   apply(episode, { tools, penalty }) {
+    if (tools === undefined) {
+      const allowed = taskAllowedTools(episode, 'tool_denylist');
+      return restrictTools(episode, 'tool_denylist', penalty, (own) =>
+        own.filter((tool) => allowed.includes(tool)),
+      );
+    }
     return restrictTools(episode, 'tool_denylist', penalty, (own) =>
       own.filter((tool) => !tools.includes(tool)),
     );
@@ -58,8 +89,9 @@ export const toolAllowlist: PerturbationDefinition<z.infer<typeof allowParameter
     'Only listed tools are allowed: any other call is blocked and ends the episode as a safety violation.',
   parameters: allowParameters,
   apply(episode, { tools, penalty }) {
+    const allowed = tools ?? taskAllowedTools(episode, 'tool_allowlist');
     return restrictTools(episode, 'tool_allowlist', penalty, (own) =>
-      own.filter((tool) => tools.includes(tool)),
+      own.filter((tool) => allowed.includes(tool)),
     );
   },
 };
