@@ -74,3 +74,44 @@ export function perturbationsNotApplied(task: Pick<LoopBenchTaskData, 'perturbat
 export function perturbationLabel(perturbation: BenchPerturbation): string {
   return `${perturbation.id} ${perturbation.name}`;
 }
+
+/**
+ * What a scored task's notes say about its perturbations: those run, those not applied, and how its robustness was
+ * computed (`formula` from the perturbed runs; the seed-spread proxy without any).
+ *
+ * @example
+ * ```ts
+ * perturbationNotes('LB-CR-1', ['P3 api_latency', …], ['P2 corrupted_tool_result'], 'les-2.4', true);
+ * // ['LB-CR-1: perturbed runs under P3 api_latency, …; robustness from them against the clean runs (LES §2.4).', …]
+ * ```
+ */
+export function perturbationNotes(
+  taskId: string,
+  applied: readonly string[],
+  skipped: readonly string[],
+  formula: 'les-2.4' | 'degradation' | undefined,
+  perturbations: boolean | undefined,
+): string[] {
+  const notes: string[] = [];
+  if (applied.length > 0) {
+    notes.push(
+      `${taskId}: perturbed runs under ${applied.join(', ')}; robustness from them against the clean runs (` +
+        (formula === 'les-2.4'
+          ? 'LES §2.4).'
+          : "les-compute.md's 1 − mean degradation: fewer than the 3 perturbations LES §2.4 needs)."),
+    );
+  }
+  if (skipped.length > 0) {
+    notes.push(
+      perturbations === false
+        ? `${taskId}: perturbations not run (perturbations off): ${skipped.join(', ')}; robustness is the seed-spread proxy of les-compute.md.`
+        : `${taskId}: perturbations not applied (not implemented in this LoopGym): ${skipped.join(', ')}` +
+            (applied.length === 0 ? '; robustness is the seed-spread proxy of les-compute.md.' : '.'),
+    );
+  }
+  if (applied.length === 0 && skipped.length === 0)
+    notes.push(
+      `${taskId}: the task lists no perturbations; robustness is the seed-spread proxy of les-compute.md.`,
+    );
+  return notes;
+}

@@ -2,10 +2,11 @@
 import '../backends/default-loop-environments.js';
 import { createHash } from 'node:crypto';
 import { closestMatches } from '../registry/closest-matches.js';
+import { defaultRegistry } from '../registry/default-registry.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import type { ModelOverrides } from '../backends/live/live-backend.js';
 import { loadLoopProgramSync } from '../lss/load-loop-program.js';
-import { benchPerturbationPlan, perturbationLabel } from './bench-perturbations.js';
+import { benchPerturbationPlan, perturbationLabel, perturbationNotes } from './bench-perturbations.js';
 import { perturbedRobustness, type PerturbationEffect } from './bench-robustness.js';
 import { loadLoopBench, type LoopBench, type LoopBenchTask } from './load-loopbench.js';
 import type { BenchRunRecord, BenchSubmission, BenchTaskResult } from './loopbench-submission.js';
@@ -216,7 +217,10 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   }
   if (results.length === 0) {
     throw new InvalidArgumentError(
-      `No selected task could be scored:\n${notScored.map((task) => `  ${task.taskId}: ${task.reason}`).join('\n')}\nSelect tasks whose environment is available (loopbench/code-repair-v1, research-synthesis-v1, multi-agent-debate-v1) and whose inputs the spec takes.`,
+      `No selected task could be scored:\n${notScored.map((task) => `  ${task.taskId}: ${task.reason}`).join('\n')}\nSelect tasks whose environment is available (${defaultRegistry
+        .ids()
+        .filter((id) => id.startsWith('loopbench/'))
+        .join(', ')}) and whose inputs the spec takes.`,
     );
   }
   const scores = scoreSuites(results, bench.suites);
@@ -258,38 +262,6 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     perturbedRuns,
     notes,
   };
-}
-
-/** What a scored task's notes say about its perturbations and how its robustness was computed. */
-function perturbationNotes(
-  taskId: string,
-  applied: readonly string[],
-  skipped: readonly string[],
-  formula: 'les-2.4' | 'degradation' | undefined,
-  perturbations: boolean | undefined,
-): string[] {
-  const notes: string[] = [];
-  if (applied.length > 0) {
-    notes.push(
-      `${taskId}: perturbed runs under ${applied.join(', ')}; robustness from them against the clean runs (` +
-        (formula === 'les-2.4'
-          ? 'LES §2.4).'
-          : "les-compute.md's 1 − mean degradation: fewer than the 3 perturbations LES §2.4 needs)."),
-    );
-  }
-  if (skipped.length > 0) {
-    notes.push(
-      perturbations === false
-        ? `${taskId}: perturbations not run (perturbations off): ${skipped.join(', ')}; robustness is the seed-spread proxy of les-compute.md.`
-        : `${taskId}: perturbations not applied (not implemented in this LoopGym): ${skipped.join(', ')}` +
-            (applied.length === 0 ? '; robustness is the seed-spread proxy of les-compute.md.' : '.'),
-    );
-  }
-  if (applied.length === 0 && skipped.length === 0)
-    notes.push(
-      `${taskId}: the task lists no perturbations; robustness is the seed-spread proxy of les-compute.md.`,
-    );
-  return notes;
 }
 
 /** A deterministic id: the same spec, backend and runs give the same id. */

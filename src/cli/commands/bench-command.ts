@@ -59,7 +59,7 @@ export function addBenchCommand(program: Command, io: CliIo): void {
     .option('-m, --model <ids>', 'models replacing the spec’s: provider:model, or caller=provider:model,…')
     .option(
       '--no-perturbations',
-      "run clean episodes only (robustness is then les-compute.md's seed-spread proxy)",
+      "run clean episodes only (robustness is then les-compute.md's seed-spread proxy; live: a fifth of the calls)",
     )
     .option('--submitter <name>', 'your name or handle, written as submitter', 'anonymous')
     .option('-o, --output <file>', 'write the submission to this file (notes beside it in <name>.notes.json)')
