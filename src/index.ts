@@ -637,3 +637,6 @@ export {
 export { mergeBranches, type BranchResult, type MergeResult } from './loop/composition/merge-branches.js';
 export type { CompositionInfo, ChildSummary } from './loop/composition/composed-episode.js';
 export { CHILDREN_INPUT } from './loop/composition/integrating-program.js';
+export { benchPerturbationPlan, perturbationLabel } from './loopbench/bench-perturbations.js';
+export { perturbedRobustness, type PerturbedRuns } from './loopbench/bench-robustness.js';
+export type { BenchTaskRobustness } from './loopbench/run-bench.js';
