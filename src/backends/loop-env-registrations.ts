@@ -9,6 +9,7 @@ import { loopbenchDataDirectory } from '../loop/tasks/data-directory.js';
 import { loadTaskSetSync } from '../loop/tasks/load-task-set.js';
 import type { Registry, RegisterOptions } from '../registry/registry.js';
 import { makeLoopEnv, type MakeLoopEnvOptions } from './make-loop-env.js';
+import { createRetrievalTool } from './retrieval-tool.js';
 import { loadTaskToolsSync, prepareTaskTools } from './task-tools.js';
 
 const commonOptions = {
@@ -133,6 +134,16 @@ export const loopEnvRegistrations: readonly RegisterOptions[] = Object.freeze([
       const toolsOf = loadTaskToolsSync(join(directory, 'tools.json'));
       return prepareTaskTools((task) => toolsOf.get(task.id));
     },
+  ),
+  loopbench(
+    'rag-retrieval-v1',
+    'Retrieve (BM25 over each task’s documents) and answer with citations (3 tasks; missing_source, stale_source).',
+    'spec.yaml',
+    () =>
+      prepareTaskTools((task) => ({
+        tools: [createRetrievalTool(task.material.sources)],
+        byWorker: { retriever: ['search'] },
+      })),
   ),
   {
     id: 'sim/mock-llm-v1',

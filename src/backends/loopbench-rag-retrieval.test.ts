@@ -1,0 +1,99 @@
+// loopbench/rag-retrieval-v1 in sim: the retriever searches its task's documents, and `missing_source` (named by
+// LB-RAG-1) costs the answers the facts only the key document states.
+import { describe, expect, it, vi } from 'vitest';
+import './default-loop-environments.js';
+import type { Env } from '../core/env.js';
+import type { LoopEvent } from '../loop/events/loop-event.js';
+import type { LoopInfo } from '../loop/gym/loop-env.js';
+import type { LoopAction, LoopObservation } from '../loop/gym/loop-spaces.js';
+import { make } from '../registry/make.js';
+
+type LoopGymEnv = Env<LoopObservation, LoopAction, LoopInfo>;
+
+const ID = 'loopbench/rag-retrieval-v1';
+const SEEDS = 30;
+
+async function runEpisode(env: LoopGymEnv, seed: number, taskId: string) {
+  const reset = await env.reset({ seed, options: { taskId } });
+  const events: LoopEvent[] = [...reset.info.events];
+  let total = 0;
+  for (;;) {
+    const step = await env.step(null);
+    events.push(...step.info.events);
+    total += step.reward;
+    if (step.terminated || step.truncated)
+      return { reason: step.info.terminationReason, total, events, step };
+  }
+}
+
+async function outcomes(env: LoopGymEnv, taskId: string) {
+  let successes = 0;
+  let total = 0;
+  for (let seed = 0; seed < SEEDS; seed++) {
+    const episode = await runEpisode(env, seed, taskId);
+    if (episode.reason === 'success') successes++;
+    total += episode.total;
+  }
+  return { successRate: successes / SEEDS, meanReturn: total / SEEDS };
+}
+
+describe('loopbench/rag-retrieval-v1', () => {
+  it('runs every task to an end; the retriever searches the task’s documents and the answer is graded', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const env = make<LoopObservation, LoopAction, LoopInfo>(ID, { taskPerturbations: false });
+    const tasks = (env.unwrapped as unknown as { tasks: { id: string }[] }).tasks;
+    expect(tasks.map((task) => task.id)).toEqual(['LB-RAG-1', 'LB-RAG-2', 'rag-003']);
+    for (const task of tasks) {
+      const { reason, events } = await runEpisode(env, 0, task.id);
+      expect(reason).toBeDefined();
+      const searches = events.filter((event) => event.type === 'tool-call');
+      expect(searches.length).toBeGreaterThan(0);
+      for (const search of searches) {
+        expect(search).toMatchObject({ workerId: 'retriever', name: 'search', outcome: 'ok' });
+        expect((search as { result: string }).result).toMatch(/^\[S\d\] /);
+      }
+      const graders = events.flatMap((event) =>
+        event.type === 'evaluator-score' ? [event.evaluatorId] : [],
+      );
+      expect(graders).toEqual(expect.arrayContaining(['grounding_check', 'quality_rubric']));
+    }
+    warn.mockRestore();
+  });
+
+  it('missing_source (LB-RAG-1’s own) lowers success and return over 30 seeds; the key passages leave the results', async () => {
+    const perturbed = make<LoopObservation, LoopAction, LoopInfo>(ID);
+    const plain = make<LoopObservation, LoopAction, LoopInfo>(ID, { taskPerturbations: false });
+    const withMissing = await outcomes(perturbed, 'LB-RAG-1');
+    const without = await outcomes(plain, 'LB-RAG-1');
+    expect(without.successRate).toBeGreaterThanOrEqual(0.7);
+    expect(withMissing.successRate).toBeLessThan(without.successRate - 0.4);
+    expect(withMissing.meanReturn).toBeLessThan(without.meanReturn);
+    const { events, step } = await runEpisode(perturbed, 0, 'LB-RAG-1');
+    expect(step.info.perturbations).toEqual([
+      expect.objectContaining({ name: 'missing_source', source: 'task' }),
+    ]);
+    for (const event of events) if (event.type === 'tool-call') expect(event.result).not.toContain('[S1]');
+  }, 60_000);
+
+  it('warns that stale_source (LB-RAG-2’s) is not implemented, and runs the task without it', async () => {
+    const warnings: string[] = [];
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation((warning) => {
+      warnings.push(String(warning));
+    });
+    const env = make<LoopObservation, LoopAction, LoopInfo>(ID);
+    const { reason, step } = await runEpisode(env, 1, 'LB-RAG-2');
+    warn.mockRestore();
+    expect(reason).toBeDefined();
+    expect(step.info.perturbations).toBeUndefined();
+    // The warning is given once per process: another test may have drawn it first.
+    for (const warning of warnings) expect(warning).toMatch(/stale_source/);
+  });
+
+  it('is deterministic for a seed, perturbation included', async () => {
+    const run = async () => {
+      const env = make<LoopObservation, LoopAction, LoopInfo>(ID);
+      return JSON.stringify((await runEpisode(env, 4, 'LB-RAG-1')).events);
+    };
+    expect(await run()).toBe(await run());
+  });
+});
