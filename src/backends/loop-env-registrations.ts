@@ -95,8 +95,10 @@ function loopbench(
 
 /**
  * The registrations of the loop environments: `loopbench/code-repair-v1`, `loopbench/research-synthesis-v1`,
- * `loopbench/multi-agent-debate-v1` (each with its tasks and their material), and `sim/mock-llm-v1`, which runs any
- * spec (`make('sim/mock-llm-v1', { spec: 'loop.yaml', tasks })`).
+ * `loopbench/multi-agent-debate-v1`, `loopbench/composed-swarm-v1`, `loopbench/hitl-gate-v1`,
+ * `loopbench/safety-constrained-v1` (with its tasks' tools), `loopbench/rag-retrieval-v1` (with a BM25 search tool)
+ * (each with its tasks and their material), and `sim/mock-llm-v1`, which runs any spec
+ * (`make('sim/mock-llm-v1', { spec: 'loop.yaml', tasks })`).
  *
  * @example
  * ```ts
