@@ -640,3 +640,8 @@ export { CHILDREN_INPUT } from './loop/composition/integrating-program.js';
 export { benchPerturbationPlan, perturbationLabel } from './loopbench/bench-perturbations.js';
 export { perturbedRobustness, type PerturbedRuns } from './loopbench/bench-robustness.js';
 export type { BenchTaskRobustness } from './loopbench/run-bench.js';
+
+// Task tools and retrieval
+export { prepareTaskTools, loadTaskToolsSync, type TaskTools } from './backends/task-tools.js';
+export { Bm25Index, bm25Terms, type Bm25Document, type Bm25Hit } from './backends/bm25-index.js';
+export { createRetrievalTool, type RetrievalToolOptions } from './backends/retrieval-tool.js';
