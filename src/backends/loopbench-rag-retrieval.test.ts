@@ -75,18 +75,15 @@ describe('loopbench/rag-retrieval-v1', () => {
     for (const event of events) if (event.type === 'tool-call') expect(event.result).not.toContain('[S1]');
   }, 60_000);
 
-  it('warns that stale_source (LB-RAG-2’s) is not implemented, and runs the task without it', async () => {
-    const warnings: string[] = [];
-    const warn = vi.spyOn(process, 'emitWarning').mockImplementation((warning) => {
-      warnings.push(String(warning));
-    });
+  it('applies stale_source (LB-RAG-2’s): a stale copy of the key source ranks first in the search results', async () => {
     const env = make<LoopObservation, LoopAction, LoopInfo>(ID);
-    const { reason, step } = await runEpisode(env, 1, 'LB-RAG-2');
-    warn.mockRestore();
+    const { reason, step, events } = await runEpisode(env, 1, 'LB-RAG-2');
     expect(reason).toBeDefined();
-    expect(step.info.perturbations).toBeUndefined();
-    // The warning is given once per process: another test may have drawn it first.
-    for (const warning of warnings) expect(warning).toMatch(/stale_source/);
+    const applied = step.info.perturbations as { name: string; source: string }[];
+    expect(applied.map((entry) => [entry.name, entry.source])).toEqual([['stale_source', 'task']]);
+    const calls = events.filter((event) => event.type === 'tool-call');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const event of calls) expect(event.result).toMatch(/^\[STALE1\] /);
   });
 
   it('is deterministic for a seed, perturbation included', async () => {

@@ -74,7 +74,7 @@ describe('benchPerturbationPlan', () => {
     ]);
     expect(perturbationsNotApplied(task)).toEqual(['P2 corrupted_tool_result']);
     expect(IMPLEMENTED_PERTURBATIONS.has('branch_timeout')).toBe(false);
-    expect(IMPLEMENTED_PERTURBATIONS.has('stale_source')).toBe(false);
+    expect(IMPLEMENTED_PERTURBATIONS.has('stale_source')).toBe(true);
   });
 });
 

@@ -176,7 +176,7 @@ export function chooseCandidate(
 /**
  * A written answer built from the task's material: each reference fact is stated (with a sentence of its sources)
  * with probability `quality` (facts the feedback asks for, more likely), cited with a slightly higher probability;
- * a weak answer may repeat a stale source's outdated claim. Without reference facts, the answer is extractive from
+ * a weak answer may repeat a stale source's outdated claim (most answers do when a stale source ranks first). Without reference facts, the answer is extractive from
  * the worker's inputs.
  *
  * @example
@@ -203,7 +203,9 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
     });
   }
   const stale = material.sources.find((source) => source.stale === true);
-  if (stale !== undefined && rng.random() > quality + 0.3) {
+  // A stale source ranked first (before every current one) is read first and believed more often.
+  const staleFirst = material.sources[0]?.stale === true;
+  if (stale !== undefined && rng.random() > quality + (staleFirst ? -0.4 : 0.3)) {
     const sentences = sentencesOf(stale.text);
     const sentence = sentences.find((s) => /\d/.test(s)) ?? sentences[0];
     if (sentence !== undefined)

@@ -8,6 +8,7 @@ import { hitlReject } from './hitl-reject.js';
 import { missingSource } from './missing-source.js';
 import { modelDowngrade } from './model-downgrade.js';
 import type { PerturbationDefinition, PerturbationRequest } from './perturbation.js';
+import { staleSource } from './stale-source.js';
 import { toolAllowlist, toolDenylist } from './tool-list-perturbations.js';
 
 /**
@@ -28,6 +29,7 @@ export const BUILTIN_PERTURBATIONS: Readonly<Record<string, PerturbationDefiniti
         contextTruncation,
         hitlReject,
         missingSource,
+        staleSource,
         toolDenylist,
         toolAllowlist,
       ] as PerturbationDefinition<object>[]
