@@ -5,7 +5,7 @@ import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 /**
  * The perturbations LoopGym implements, by name: the keys of `BUILTIN_PERTURBATIONS` (`context_truncation` P1,
  * `api_latency` P3, `model_downgrade` P4, `budget_minus_one` P5, and others no task lists). LoopBench's
- * `corrupted_tool_result` and `branch_timeout` (P2) and `stale_source` are not among them.
+ * `corrupted_tool_result` and `branch_timeout` (P2) are not among them.
  *
  * @example
  * ```ts
