@@ -2,30 +2,14 @@
 // `human_rejected`.
 import { describe, expect, it } from 'vitest';
 import './default-loop-environments.js';
-import type { Env } from '../core/env.js';
-import type { LoopEvent } from '../loop/events/loop-event.js';
+import { scriptedHumanGate } from '../loop/human-gate.js';
 import type { LoopInfo } from '../loop/gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../loop/gym/loop-spaces.js';
-import { scriptedHumanGate } from '../loop/human-gate.js';
 import { make } from '../registry/make.js';
-
-type LoopGymEnv = Env<LoopObservation, LoopAction, LoopInfo>;
+import { runLoopEpisode as runEpisode, type LoopGymEnv } from './__fixtures__/run-loop-episode.js';
 
 const ID = 'loopbench/hitl-gate-v1';
 const SEEDS = 30;
-
-async function runEpisode(env: LoopGymEnv, seed: number, taskId: string) {
-  const reset = await env.reset({ seed, options: { taskId } });
-  const events: LoopEvent[] = [...reset.info.events];
-  let total = 0;
-  for (;;) {
-    const step = await env.step(null);
-    events.push(...step.info.events);
-    total += step.reward;
-    if (step.terminated || step.truncated)
-      return { reason: step.info.terminationReason, total, events, step };
-  }
-}
 
 async function outcomes(env: LoopGymEnv, taskId: string) {
   const reasons: Record<string, number> = {};
