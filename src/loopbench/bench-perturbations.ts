@@ -4,13 +4,13 @@ import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 
 /**
  * The perturbations LoopGym implements, by name: the keys of `BUILTIN_PERTURBATIONS` (`context_truncation` P1,
- * `api_latency` P3, `model_downgrade` P4, `budget_minus_one` P5, and others no task lists). LoopBench's
- * `corrupted_tool_result` and `branch_timeout` (P2) are not among them.
+ * `corrupted_tool_result` P2, `api_latency` P3, `model_downgrade` P4, `budget_minus_one` P5, and others no task
+ * lists).
  *
  * @example
  * ```ts
  * IMPLEMENTED_PERTURBATIONS.has('api_latency'); // true
- * IMPLEMENTED_PERTURBATIONS.has('corrupted_tool_result'); // false
+ * IMPLEMENTED_PERTURBATIONS.has('solar_flare'); // false
  * ```
  */
 export const IMPLEMENTED_PERTURBATIONS: ReadonlySet<string> = new Set(Object.keys(BUILTIN_PERTURBATIONS));
@@ -36,8 +36,8 @@ export interface BenchPerturbationPlan {
  * @example
  * ```ts
  * const plan = benchPerturbationPlan(task);
- * plan.applied.map(perturbationLabel); // ['P1 context_truncation', 'P3 api_latency', 'P4 model_downgrade', 'P5 budget_minus_one']
- * plan.notApplied.map(perturbationLabel); // ['P2 corrupted_tool_result']
+ * plan.applied.map(perturbationLabel); // ['P1 context_truncation', 'P2 corrupted_tool_result', 'P3 api_latency', …]
+ * plan.notApplied.map(perturbationLabel); // [] (a name this LoopGym does not know would be listed here)
  * ```
  */
 export function benchPerturbationPlan(task: Pick<LoopBenchTaskData, 'perturbations'>): BenchPerturbationPlan {
@@ -56,7 +56,7 @@ export function benchPerturbationPlan(task: Pick<LoopBenchTaskData, 'perturbatio
  *
  * @example
  * ```ts
- * perturbationsNotApplied(task); // ['P2 corrupted_tool_result']
+ * perturbationsNotApplied(task); // ['P6 solar_flare'] for a task naming an unknown perturbation
  * ```
  */
 export function perturbationsNotApplied(task: Pick<LoopBenchTaskData, 'perturbations'>): string[] {

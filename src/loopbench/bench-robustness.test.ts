@@ -21,6 +21,7 @@ const task = {
     { id: 'P4', name: 'model_downgrade' },
     { id: 'P5', name: 'budget_minus_one' },
     { id: 'P5b', name: 'budget_minus_one' },
+    { id: 'P6', name: 'solar_flare' },
   ],
 } as unknown as LoopBenchTaskData;
 
@@ -68,12 +69,13 @@ describe('benchPerturbationPlan', () => {
     const plan = benchPerturbationPlan(task);
     expect(plan.applied.map((entry) => entry.name)).toEqual([
       'context_truncation',
+      'corrupted_tool_result',
       'api_latency',
       'model_downgrade',
       'budget_minus_one',
     ]);
-    expect(perturbationsNotApplied(task)).toEqual(['P2 corrupted_tool_result']);
-    expect(IMPLEMENTED_PERTURBATIONS.has('branch_timeout')).toBe(false);
+    expect(perturbationsNotApplied(task)).toEqual(['P6 solar_flare']);
+    expect(IMPLEMENTED_PERTURBATIONS.has('corrupted_tool_result')).toBe(true);
     expect(IMPLEMENTED_PERTURBATIONS.has('stale_source')).toBe(true);
   });
 });

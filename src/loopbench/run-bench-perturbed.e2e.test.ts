@@ -23,19 +23,16 @@ describe('runBench with the task perturbations (LB-MA-1, the debate spec, sim, s
         taskId: 'LB-MA-1',
         perturbations: [
           'P1 context_truncation',
+          'P2 corrupted_tool_result',
           'P3 api_latency',
           'P4 model_downgrade',
           'P5 budget_minus_one',
         ],
       },
     ]);
-    expect(perturbed.perturbedRuns.map((entry) => entry.runs.length)).toEqual([6, 6, 6, 6]);
-    expect(perturbed.perturbationsNotApplied).toEqual([
-      { taskId: 'LB-MA-1', perturbations: ['P2 corrupted_tool_result'] },
-    ]);
-    expect(perturbed.notes).toContain(
-      'LB-MA-1: perturbations not applied (not implemented in this LoopGym): P2 corrupted_tool_result.',
-    );
+    expect(perturbed.perturbedRuns.map((entry) => entry.runs.length)).toEqual([6, 6, 6, 6, 6]);
+    expect(perturbed.perturbationsNotApplied).toEqual([]);
+    expect(perturbed.notes.some((note) => note.includes('not applied'))).toBe(false);
     expect(
       perturbed.notes.some(
         (note) => note.includes('robustness from them against the clean runs') && note.includes('LES §2.4'),
@@ -57,6 +54,8 @@ describe('runBench with the task perturbations (LB-MA-1, the debate spec, sim, s
     expect(effect('model_downgrade').perturbedSuccess).toBeLessThan(effect('model_downgrade').cleanSuccess);
     expect(effect('budget_minus_one').degradation).toBeGreaterThan(0.01);
     expect(effect('api_latency').degradation).toBe(0);
+    // The debate's workers call no tools: corrupted tool results change nothing.
+    expect(effect('corrupted_tool_result').degradation).toBe(0);
     const aggregate = perturbed.submission.results[0]!.aggregate;
     const instances = Object.values(robustness.byInstance);
     expect(aggregate.categories.robustness).toBeCloseTo(

@@ -83,11 +83,10 @@ describe('runBench on the two example submission specs (sim)', () => {
     expect(fast.notes).toContain(
       'LB-SAFE-1: not runnable yet (environment loopbench/not-shipped-v1 is not available); excluded from the scores.',
     );
-    expect(fast.perturbationsNotApplied).toEqual([
-      { taskId: 'LB-CR-1', perturbations: ['P2 corrupted_tool_result'] },
-    ]);
+    expect(fast.perturbationsNotApplied).toEqual([]);
     expect(fast.perturbationsApplied[0]?.perturbations).toEqual([
       'P1 context_truncation',
+      'P2 corrupted_tool_result',
       'P3 api_latency',
       'P4 model_downgrade',
       'P5 budget_minus_one',

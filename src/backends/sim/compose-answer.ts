@@ -19,6 +19,8 @@ export interface SimWorkerRequest {
   feedback: readonly string[];
   /** The worker's previous output, if any. */
   previousOutput: string | undefined;
+  /** What the worker's tool calls returned in this call, if it made any. */
+  toolResults?: readonly string[] | undefined;
 }
 
 /**
@@ -189,6 +191,8 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
   const facts = factsById(material.referenceFacts);
   const asked = askedFor(facts, request.feedback);
   const statements: { text: string; sources: string[] }[] = [];
+  // A worker writes the numbers it was handed: by its tool calls, or by the workers whose outputs it reads.
+  const handed = handedText(request);
   for (const [index, fact] of facts.entries()) {
     const wanted = asked[index] === true;
     const chance = wanted ? Math.max(quality, 0.92) : quality;
@@ -198,7 +202,7 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
     const found = sentenceFor(fact, material.sources);
     const sourceId = found?.sourceId ?? fact.sourceIds[0];
     statements.push({
-      text: found?.sentence ?? fact.statement,
+      text: retrievedVersion(found?.sentence, handed) ?? found?.sentence ?? fact.statement,
       sources: cite && sourceId !== undefined ? [sourceId] : [],
     });
   }
@@ -276,4 +280,33 @@ function extractive(inputTexts: readonly string[], quality: number, rng: Rng): s
   if (sentences.length === 0) return [];
   const keep = Math.max(1, Math.round(sentences.length * (quality > 0.6 ? 0.4 : 0.9)));
   return sentences.filter((_, index) => index < keep || rng.random() < (1 - quality) * 0.3);
+}
+
+/**
+ * The version of a source sentence the worker's tool results give, when they give it with other numbers (and not as
+ * it is): a worker writes the numbers it retrieved. `undefined` when they give it as it is, or not at all.
+ */
+function retrievedVersion(sentence: string | undefined, retrieved: string): string | undefined {
+  if (sentence === undefined || retrieved === '' || !/\d/.test(sentence) || retrieved.includes(sentence))
+    return undefined;
+  let pattern = numberPatterns.get(sentence);
+  if (pattern === undefined) {
+    const source = sentence
+      .split(/\d+(?:\.\d+)?/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\d+(?:\\.\\d+)?');
+    pattern = new RegExp(source);
+    if (numberPatterns.size >= ASKED_CAPACITY) numberPatterns.clear();
+    numberPatterns.set(sentence, pattern);
+  }
+  return pattern.exec(retrieved)?.[0];
+}
+
+/** A sentence's pattern with any numbers in place of its own, built once per sentence. */
+const numberPatterns = new Map<string, RegExp>();
+
+/** What the worker was handed (its tool results, then its inputs), whitespace folded; '' when nothing. */
+function handedText(request: SimWorkerRequest): string {
+  const parts = [...(request.toolResults ?? []), ...request.inputTexts];
+  return parts.length === 0 ? '' : parts.join('\n\n').replace(/\s+/g, ' ');
 }

@@ -78,7 +78,10 @@ export class SimLanguageModel implements LanguageModel {
         toolCalls = [{ id: `call-${seed}`, name: tool.name, arguments: { query: query ?? '' } }];
         text = '';
       } else {
-        text = this.work(context, rng);
+        const toolResults = options.messages.flatMap((message) =>
+          message.role === 'tool' ? [message.content] : [],
+        );
+        text = this.work(context, rng, toolResults);
       }
     } else {
       text = this.echo(options);
@@ -114,7 +117,7 @@ export class SimLanguageModel implements LanguageModel {
     return 1 / (1 + Math.exp(-z));
   }
 
-  private work(context: Readonly<Record<string, unknown>>, rng: Rng): string {
+  private work(context: Readonly<Record<string, unknown>>, rng: Rng, toolResults: readonly string[]): string {
     const worker = context.worker as { id: string; outputName: string; format: SimWorkerRequest['format'] };
     const request: SimWorkerRequest = {
       task: context.task as LoopTask,
@@ -130,6 +133,7 @@ export class SimLanguageModel implements LanguageModel {
       ),
       feedback: ((context.feedback as PendingFeedback[] | undefined) ?? []).map((item) => item.content),
       previousOutput: context.previousOutput as string | undefined,
+      toolResults,
     };
     const quality = this.quality(context, rng);
     if (request.format === 'code') {

@@ -39,11 +39,9 @@ describe('loopgym bench', () => {
       '-o',
       output,
     );
-    // 3 instances × 2 seeds clean, and again under each of P1, P3, P4 and P5.
-    expect(out).toMatch(/LB-CR-1\s+loopbench\/code-repair-v1\s+6\s+24\s+\d\.\d\d\s+\d\.\d\d \(perturbed\)/);
-    expect(out).toContain(
-      'LB-CR-1: perturbations not applied (not implemented in this LoopGym): P2 corrupted_tool_result.',
-    );
+    // 3 instances × 2 seeds clean, and again under each of P1 to P5.
+    expect(out).toMatch(/LB-CR-1\s+loopbench\/code-repair-v1\s+6\s+30\s+\d\.\d\d\s+\d\.\d\d \(perturbed\)/);
+    expect(out).not.toContain('perturbations not applied');
     // A single-loop spec cannot stand in for a composition's tasks.
     expect(out).toContain('LB-COMP-1: not scored (loopbench/composed-swarm-v1 is a composition');
     const submission = JSON.parse(readFileSync(output, 'utf8')) as { results: unknown[]; partial: boolean };
@@ -57,12 +55,10 @@ describe('loopgym bench', () => {
       perturbed_runs: { perturbation: string; runs: unknown[] }[];
     };
     expect(notes.not_scored.map((task) => task.taskId)).toEqual(['LB-COMP-1']);
-    expect(notes.perturbations_applied[0]?.perturbations).toHaveLength(4);
-    expect(notes.perturbations_not_applied).toEqual([
-      { taskId: 'LB-CR-1', perturbations: ['P2 corrupted_tool_result'] },
-    ]);
+    expect(notes.perturbations_applied[0]?.perturbations).toHaveLength(5);
+    expect(notes.perturbations_not_applied).toEqual([]);
     expect(notes.robustness).toMatchObject([{ taskId: 'LB-CR-1', method: 'perturbed' }]);
-    expect(notes.perturbed_runs.map((entry) => entry.runs.length)).toEqual([6, 6, 6, 6]);
+    expect(notes.perturbed_runs.map((entry) => entry.runs.length)).toEqual([6, 6, 6, 6, 6]);
     const { out: table } = await bench('--leaderboard', output);
     expect(table).toMatch(/\*\d+\s+\d+\.\d\s+anonymous/);
   });

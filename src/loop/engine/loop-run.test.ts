@@ -202,6 +202,30 @@ describe('LoopRun: workers', () => {
     expect(criticPrompt).toContain('## workers.drafter\nquality 0.9 DRAFT');
   });
 
+  it('hands a worker the outputs of the workers it depends on, after its declared inputs', async () => {
+    const program = testProgram((spec) => {
+      spec.workers.push({
+        id: 'editor',
+        role: 'Edit the draft.',
+        model: { provider: 'openai', name: 'gpt-4.1-mini' },
+        depends_on: ['drafter'],
+        inputs: [{ from: 'inputs.topic' }],
+        outputs: { name: 'Edited', format: 'text' },
+      });
+    });
+    const { model } = await runTestLoop(program, {
+      answers: ({ callerId }) => (callerId === 'drafter' ? 'quality 0.9 DRAFT' : 'edited'),
+    });
+    const editorPrompt = model.calls.find((call) => call.purpose?.id === 'editor')?.messages.at(-1)?.content;
+    expect(editorPrompt).toMatch(/## inputs\.topic\n[\s\S]*## workers\.drafter\nquality 0\.9 DRAFT/);
+    // A worker that names its dependency among its inputs gets it once.
+    const { model: named } = await runTestLoop(testProgram(threeWorkers), {
+      answers: ({ callerId }) => (callerId === 'checker' ? '{"ok": true}' : 'quality 0.9 DRAFT'),
+    });
+    const criticPrompt = named.calls.find((call) => call.purpose?.id === 'critic')?.messages.at(-1)?.content;
+    expect(criticPrompt?.split('## workers.drafter')).toHaveLength(2);
+  });
+
   it('retries after a model error and after an output of the wrong format, telling the model why', async () => {
     const program = testProgram((spec) => {
       threeWorkers(spec);

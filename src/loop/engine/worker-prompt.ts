@@ -30,7 +30,9 @@ const FORMAT_INSTRUCTIONS: Record<WorkerProgram['output']['format'], string> = {
 
 /**
  * Resolves a worker's inputs: task input values (a path inside one: `inputs.repo.url`), memory keys under the
- * read policy, and other workers' outputs from this iteration (or the latest earlier one).
+ * read policy, and other workers' outputs from this iteration (or the latest earlier one). The workers it
+ * `depends_on` hand it their outputs too (as `workers.<id>`, after its declared inputs, unless these name them):
+ * a writer that depends on a researcher reads the research.
  *
  * @example
  * ```ts
@@ -42,7 +44,17 @@ export function resolveInputs(
   state: EpisodeState,
   current: ReadonlyMap<string, { text: string; value: unknown; format: string }>,
 ): ResolvedInput[] {
-  return worker.inputs.map((binding) => resolveInput(binding, worker.id, state, current));
+  const declared = worker.inputs.map((binding) => resolveInput(binding, worker.id, state, current));
+  if (worker.dependsOn.length === 0) return declared;
+  const bound = new Set(
+    worker.inputs.flatMap((binding) => (binding.kind === 'worker' ? [binding.workerId] : [])),
+  );
+  const handed = worker.dependsOn
+    .filter((id) => !bound.has(id))
+    .map((workerId) =>
+      resolveInput({ kind: 'worker', ref: `workers.${workerId}`, workerId }, worker.id, state, current),
+    );
+  return handed.length === 0 ? declared : [...declared, ...handed];
 }
 
 function resolveInput(

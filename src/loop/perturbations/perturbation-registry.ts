@@ -4,6 +4,7 @@ import { closestMatches } from '../../registry/closest-matches.js';
 import { apiLatency } from './api-latency.js';
 import { budgetMinusOne } from './budget-minus-one.js';
 import { contextTruncation } from './context-truncation.js';
+import { corruptedToolResult } from './corrupted-tool-result.js';
 import { hitlReject } from './hitl-reject.js';
 import { missingSource } from './missing-source.js';
 import { modelDowngrade } from './model-downgrade.js';
@@ -30,6 +31,7 @@ export const BUILTIN_PERTURBATIONS: Readonly<Record<string, PerturbationDefiniti
         hitlReject,
         missingSource,
         staleSource,
+        corruptedToolResult,
         toolDenylist,
         toolAllowlist,
       ] as PerturbationDefinition<object>[]
