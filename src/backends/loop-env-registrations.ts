@@ -120,7 +120,7 @@ export const loopEnvRegistrations: readonly RegisterOptions[] = Object.freeze([
   ),
   loopbench(
     'composed-swarm-v1',
-    'Falsifier, evidence and operator branches run in parallel; an orchestrator merges them, dissent kept (3 tasks).',
+    'Falsifier, evidence and operator branches run in parallel; an orchestrator merges them, dissent kept (3 tasks, 1 with branch_timeout).',
     // The composition (LSS 1.1); spec.yaml beside it is its orchestrator alone, as shipped.
     'swarm.yaml',
   ),

@@ -84,6 +84,14 @@ describe('runBench on a composed task (LB-COMP-1, loopbench/composed-swarm-v1)',
     expect(composed.submission.results.map((result) => result.task_id)).toEqual(['LB-COMP-1']);
     expect(composed.submission.results[0]!.runs).toHaveLength(3);
     expect(composed.robustness[0]!.method).toBe('perturbed');
+    expect(composed.perturbationsApplied[0]?.perturbations).toContain('P2 branch_timeout');
+    expect(composed.perturbationsNotApplied).toEqual([]);
+    // A branch that hangs costs the swarm a lens: the merge or the synthesis falls short.
+    const robustness = composed.robustness[0]!;
+    if (robustness.method === 'perturbed') {
+      const timeout = robustness.effects.find((effect) => effect.perturbation === 'P2 branch_timeout')!;
+      expect(timeout.degradation).toBeGreaterThan(0.1);
+    }
     const single = join(loopBenchDataDirectory(), 'submissions', 'examples', 'spec-fast-loop.yaml');
     await expect(runBench({ ...options, taskIds: ['LB-COMP-1'], seeds: [0], spec: single })).rejects.toThrow(
       /loopbench\/composed-swarm-v1 is a composition .*a spec without `composition` cannot stand in for it/,

@@ -3,7 +3,8 @@ import { InvalidArgumentError } from '../../core/errors.js';
 import type { CompositionPlan, LoopProgram } from '../../lss/compile/loop-program.js';
 import { deriveSeed } from '../derive-seed.js';
 import type { LoopEvent, TerminationReason } from '../events/loop-event.js';
-import { LoopEnv } from '../gym/loop-env.js';
+import { LoopEnv, type CompositionChild } from '../gym/loop-env.js';
+import { scopedTask } from '../tasks/scoped-task.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 import {
   HARD_FAILURES,
@@ -62,7 +63,8 @@ export interface ComposedEpisodeOptions {
   task: LoopTask;
   seed: number;
   episodeId: string;
-  createChild: (program: LoopProgram, task: LoopTask) => ChildEnv;
+  /** A child's environment, on the task as the child sees it (its scope), knowing where it sits. */
+  createChild: (program: LoopProgram, task: LoopTask, where: CompositionChild) => ChildEnv;
   /** Gives the composition's own loop its `children` input. */
   setOwnInputs: (values: Readonly<Record<string, unknown>>) => void;
 }
@@ -130,7 +132,13 @@ export class ComposedEpisode {
       type: this.options.plan.type,
       phase: this.phase,
       childSteps: this.childSteps,
-      children: Object.fromEntries(this.summaries),
+      // In declaration order, whichever finished first.
+      children: Object.fromEntries(
+        this.options.plan.children.flatMap((child) => {
+          const summary = this.summaries.get(child.id);
+          return summary === undefined ? [] : [[child.id, summary] as const];
+        }),
+      ),
       merge: this.merge,
       childPassRate:
         ended.length === 0 ? null : ended.filter((summary) => summary.passed).length / ended.length,
@@ -206,7 +214,11 @@ export class ComposedEpisode {
     const inputs = this.inputsOf(outerChild);
     const tag = (event: LoopEvent): LoopEvent => tagEvent(event, episodeId, outerChild.id);
     if (this.outer === undefined) {
-      const env = this.options.createChild(outerChild.program, { ...task, inputs });
+      const env = this.options.createChild(
+        outerChild.program,
+        scopedTask({ ...task, inputs }, outerChild.id),
+        this.where(outerChild),
+      );
       if (!(env instanceof LoopEnv)) throw new InvalidArgumentError('The outer loop must be a plain loop.');
       this.outer = env;
       const reset = await env.reset({
@@ -239,6 +251,15 @@ export class ComposedEpisode {
     return { events, end: undefined };
   }
 
+  private where(child: Child): CompositionChild {
+    return {
+      id: child.id,
+      role: child.role,
+      siblings: this.options.plan.children.filter((c) => c.role === child.role).map((c) => c.id),
+      compositionSeed: this.options.seed,
+    };
+  }
+
   private outerChild(): Child {
     return this.options.plan.children.find((child) => child.role === 'outer')!;
   }
@@ -249,7 +270,11 @@ export class ComposedEpisode {
 
   private async runChild(child: Child, seed: number, tag: string): Promise<ChildResult> {
     const { task, episodeId } = this.options;
-    const env = this.options.createChild(child.program, { ...task, inputs: this.inputsOf(child) });
+    const env = this.options.createChild(
+      child.program,
+      scopedTask({ ...task, inputs: this.inputsOf(child) }, child.id),
+      this.where(child),
+    );
     try {
       const result = await runChildEpisode(env, {
         id: child.id,

@@ -3,12 +3,13 @@ import type { RenderFrame, ResetOptions, ResetResult, StepResult } from '../../c
 import { InvalidArgumentError, ResetNeededError } from '../../core/errors.js';
 import type { CompositionPlan, LoopProgram } from '../../lss/compile/loop-program.js';
 import type { LoopEvent } from '../events/loop-event.js';
-import { LoopEnv, type LoopEnvOptions, type LoopInfo } from '../gym/loop-env.js';
+import { LoopEnv, type CompositionChild, type LoopEnvOptions, type LoopInfo } from '../gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../gym/loop-spaces.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 import { setEpisodeInputs, type ChildEnv } from './child-episode.js';
 import { wireComposition, type Wire } from './composition-wiring.js';
 import { CHILDREN_INPUT, integratingProgram } from './integrating-program.js';
+import { knowsWhatIsHanded } from './knows-what-is-handed.js';
 import { ComposedEpisode, type CompositionInfo, type PhaseOutcome } from './composed-episode.js';
 
 /** How a composition environment is built: as a loop environment, with a program that has a `composition`. */
@@ -66,6 +67,8 @@ export class CompositionEnv extends LoopEnv {
     const wires = wireComposition(options.program);
     super({
       ...options,
+      // The own loop's workers know what the children handed them (see knowsWhatIsHanded).
+      backend: knowsWhatIsHanded(options.backend),
       program: integratingProgram(options.program),
       tasks: options.tasks.map((task) => ({ ...task, inputs: { ...task.inputs, [CHILDREN_INPUT]: {} } })),
       onEvent: (event) => {
@@ -93,7 +96,7 @@ export class CompositionEnv extends LoopEnv {
       task: run.episode.task,
       seed: run.episode.seed,
       episodeId: run.episode.episodeId,
-      createChild: (program, childTask) => this.childEnv(program, childTask),
+      createChild: (program, childTask, where) => this.childEnv(program, childTask, where),
       setOwnInputs: (values) => setEpisodeInputs(run, values),
     });
     return { observation: reset.observation, info: { ...reset.info, composition: this.current.info() } };
@@ -139,13 +142,15 @@ export class CompositionEnv extends LoopEnv {
       : `CompositionEnv<${this.spec.id}>`;
   }
 
-  private childEnv(program: LoopProgram, task: LoopTask): ChildEnv {
+  private childEnv(program: LoopProgram, task: LoopTask, where: CompositionChild): ChildEnv {
+    const prepare = this.compositionOptions.prepareEpisode;
     const options: LoopEnvOptions = {
       program,
       tasks: [task],
       backend: this.compositionOptions.backend,
       services: this.compositionOptions.services,
-      prepareEpisode: this.compositionOptions.prepareEpisode,
+      // Perturbations learn where the child sits (branch_timeout acts on branches).
+      prepareEpisode: prepare === undefined ? undefined : (setup) => prepare({ ...setup, child: where }),
     };
     return program.composition === undefined ? new LoopEnv(options) : new CompositionEnv(options);
   }

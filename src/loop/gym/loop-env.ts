@@ -46,6 +46,24 @@ export interface EpisodeSetup {
   seed: number;
   backend: LoopBackend;
   services: LoopServices;
+  /** Set when the episode is a child's in a composition (LSS 1.1). */
+  child?: CompositionChild | undefined;
+}
+
+/**
+ * Where a child episode sits in its composition: its id and role, the ids of the children with the same role (in
+ * declaration order) and the composition episode's seed (so a choice among siblings is the same in each of them).
+ *
+ * @example
+ * ```ts
+ * const child: CompositionChild = { id: 'evidence', role: 'branch', siblings: ['falsifier', 'evidence'], compositionSeed: 7 };
+ * ```
+ */
+export interface CompositionChild {
+  id: string;
+  role: 'stage' | 'branch' | 'outer' | 'inner';
+  siblings: readonly string[];
+  compositionSeed: number;
 }
 
 /**

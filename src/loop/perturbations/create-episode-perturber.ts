@@ -43,6 +43,7 @@ export function createEpisodePerturber(
       program: setup.program,
       task: setup.task,
       seed: setup.seed,
+      child: setup.child,
       backend: setup.backend,
       services: setup.services,
       rewardAdjustments: [],

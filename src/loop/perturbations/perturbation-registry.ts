@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from '../../core/errors.js';
 import { closestMatches } from '../../registry/closest-matches.js';
 import { apiLatency } from './api-latency.js';
+import { branchTimeout } from './branch-timeout.js';
 import { budgetMinusOne } from './budget-minus-one.js';
 import { contextTruncation } from './context-truncation.js';
 import { corruptedToolResult } from './corrupted-tool-result.js';
@@ -32,6 +33,7 @@ export const BUILTIN_PERTURBATIONS: Readonly<Record<string, PerturbationDefiniti
         missingSource,
         staleSource,
         corruptedToolResult,
+        branchTimeout,
         toolDenylist,
         toolAllowlist,
       ] as PerturbationDefinition<object>[]

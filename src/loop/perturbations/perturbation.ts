@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { LoopProgram } from '../../lss/compile/loop-program.js';
 import type { LoopServices, IterationOutcome } from '../engine/loop-run.js';
 import type { LoopBackend } from '../loop-backend.js';
+import type { CompositionChild } from '../gym/loop-env.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 
 /**
@@ -31,6 +32,8 @@ export interface PerturbedEpisode {
   readonly task: LoopTask;
   /** The episode's seed. */
   readonly seed: number;
+  /** Where the episode sits in a composition, when it is a child's (`branch_timeout` acts on branches only). */
+  readonly child: CompositionChild | undefined;
   backend: LoopBackend;
   services: LoopServices;
   /** Adjustments of the step reward, applied in order to the engine's reward (penalties). */

@@ -64,6 +64,11 @@ export interface TaskMaterial {
   evaluatorParameters: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The perturbations the task names (applied by the perturbation layer). */
   perturbations: readonly string[];
+  /**
+   * Which sources each child of a composition sees, by child id (`{ falsifier: ['F1'] }`): a child named here works,
+   * and is graded, on the task narrowed to those sources (see `scopedTask`); a child not named sees the whole task.
+   */
+  scopes?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 /**

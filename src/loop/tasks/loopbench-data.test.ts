@@ -33,6 +33,12 @@ const OFFICIAL_FILES: Record<string, { family: string; ids: string[]; spec: stri
     spec: 'b6f26fc3de31b6e30c70aeea5ea333ac1b581df21e1e47f05e6eeb6e7710eb30',
     tasks: '1fdda8770ec8e3f15fcd81e69a8b142f9cf51e656b78bff2fb35cf3fd0b06f07',
   },
+  'composed-swarm-v1': {
+    family: 'LB-COMP-1',
+    ids: ['comp-001', 'comp-002', 'comp-003'],
+    spec: '7917f8c6b708abaf054a790c472f4a898b3a5afda2dfbfc4e78d65fe60802c5f',
+    tasks: '3381861742dc886f32d99478bea9a02bb4eb55e441e5b3a31a2d9229b9b88293',
+  },
 };
 
 const UNRELATED_ANSWER = `# Weekly kitchen notes
@@ -97,6 +103,32 @@ describe('data/loopbench/code-repair-v1', () => {
       expect(repository?.language).toBe('python');
       expect(repository?.requiredTests.length).toBeGreaterThan(0);
       expect(task.material.candidates.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+});
+
+describe('data/loopbench/composed-swarm-v1', () => {
+  const set = sets.find((candidate) => candidate.name === 'composed-swarm-v1')!;
+
+  it("scopes each branch to its lens's sources: no other lens's source shows its facts", () => {
+    for (const task of set.tasks) {
+      const scopes = task.material.scopes ?? {};
+      expect(Object.keys(scopes).sort()).toEqual(['evidence', 'falsifier', 'operator']);
+      for (const [lens, scope] of Object.entries(scopes)) {
+        const facts = task.material.referenceFacts.filter((fact) => fact.id.startsWith(`${lens}-`));
+        expect(facts.length, `${task.id} ${lens}`).toBe(3);
+        const others = task.material.sources.filter((source) => !scope.includes(source.id));
+        for (const fact of facts) {
+          expect(
+            fact.sourceIds.every((id) => scope.includes(id)),
+            fact.id,
+          ).toBe(true);
+          expect(
+            others.filter((source) => matchesKeywords(fact.keywords, source.text)).map((source) => source.id),
+            fact.id,
+          ).toEqual([]);
+        }
+      }
     }
   });
 });

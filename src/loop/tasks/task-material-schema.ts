@@ -77,7 +77,8 @@ const candidateSchema = strictObject({
  *   "repository": { "path": "fixtures/calc-v1", "language": "python", "testCommand": ["python3", "-m", "unittest", "-v"],
  *                   "editableFiles": ["calc/parse.py"], "requiredTests": ["tests.test_parse.ParseIntTests.test_rejects_letters"] },
  *   "candidates": [{ "id": "…", "workerId": "implementer", "quality": "correct", "output": "```python path=…", "flaw": "…" }],
- *   "evaluatorParameters": { "citation_check": { "min_citations": 3 } }, "perturbations": ["stale_source"] }
+ *   "evaluatorParameters": { "citation_check": { "min_citations": 3 } }, "perturbations": ["stale_source"],
+ *   "scopes": { "falsifier": ["F1"], "evidence": ["E1", "E2"] } }
  * ```
  *
  * Beyond the shape it checks that ids are unique within each list and that every `sourceIds` entry names a source.
@@ -99,6 +100,7 @@ export const taskMaterialFileSchema = strictObject({
   candidates: z.array(candidateSchema).default([]),
   evaluatorParameters: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   perturbations: z.array(identifier).default([]),
+  scopes: z.record(identifier, z.array(identifier)).optional(),
 }).superRefine((file, context) => {
   for (const list of ['sources', 'referenceFacts', 'candidates'] as const) {
     const seen = new Set<string>();
@@ -114,21 +116,26 @@ export const taskMaterialFileSchema = strictObject({
     });
   }
   const sourceIds = [...new Set(file.sources.map((source) => source.id))];
-  file.referenceFacts.forEach((fact, factIndex) => {
-    fact.sourceIds.forEach((sourceId, index) => {
-      if (sourceIds.includes(sourceId)) return;
-      const known =
-        sourceIds.length === 0 ? 'This file has no sources.' : `Sources: ${sourceIds.join(', ')}.`;
-      const suggestion = didYouMean(sourceId, sourceIds);
-      context.addIssue({
-        code: 'custom',
-        path: ['referenceFacts', factIndex, 'sourceIds', index],
-        message: [`Unknown source \`${sourceId}\`.`, suggestion, known]
-          .filter((part) => part !== undefined)
-          .join(' '),
-      });
+  const checkSource = (sourceId: string, path: (string | number)[]): void => {
+    if (sourceIds.includes(sourceId)) return;
+    const known = sourceIds.length === 0 ? 'This file has no sources.' : `Sources: ${sourceIds.join(', ')}.`;
+    const suggestion = didYouMean(sourceId, sourceIds);
+    context.addIssue({
+      code: 'custom',
+      path,
+      message: [`Unknown source \`${sourceId}\`.`, suggestion, known]
+        .filter((part) => part !== undefined)
+        .join(' '),
     });
+  };
+  file.referenceFacts.forEach((fact, factIndex) => {
+    fact.sourceIds.forEach((sourceId, index) =>
+      checkSource(sourceId, ['referenceFacts', factIndex, 'sourceIds', index]),
+    );
   });
+  for (const [childId, scoped] of Object.entries(file.scopes ?? {})) {
+    scoped.forEach((sourceId, index) => checkSource(sourceId, ['scopes', childId, index]));
+  }
 });
 
 /** A material file as parsed (defaults applied). */
@@ -151,5 +158,6 @@ export function toTaskMaterial(file: TaskMaterialFile): TaskMaterial {
     candidates: file.candidates,
     evaluatorParameters: file.evaluatorParameters,
     perturbations: file.perturbations,
+    ...(file.scopes === undefined ? {} : { scopes: file.scopes }),
   };
 }
