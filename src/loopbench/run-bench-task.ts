@@ -17,6 +17,7 @@ import { benchPerturbationPlan, type BenchPerturbation } from './bench-perturbat
 import type { PerturbedRuns } from './bench-robustness.js';
 import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 import { measureBenchRun } from './measure-bench-run.js';
+import { oracleChecksNotRun } from './oracle-checks-not-run.js';
 import { runBenchEpisode, type BenchRunBudget } from './run-bench-episode.js';
 import type { MeasuredRun } from './score-bench.js';
 
@@ -161,6 +162,21 @@ async function runEpisodeSet(
   });
   try {
     const metric = goalMetric(env.program, task, perturbation === undefined ? context.notes : []);
+    if (
+      perturbation === undefined &&
+      !(env instanceof CompositionEnv) &&
+      environmentIsComposition(task.loopgym_env)
+    ) {
+      context.notes.push(
+        `${task.id}: ${task.loopgym_env} is a composition; the spec, a single loop that takes its inputs, runs in its place.`,
+      );
+    }
+    const unchecked = perturbation === undefined ? oracleChecksNotRun(env.program, task) : [];
+    if (unchecked.length > 0) {
+      context.notes.push(
+        `${task.id}: the task's oracle checks ${unchecked.map((check) => `\`${check}\``).join(', ')}, which the spec does not run: its goal is the spec's own \`${metric}\`, not the oracle's; compare its score with care.`,
+      );
+    }
     const runs: MeasuredRun[] = [];
     for (const instance of instances) {
       for (const seed of context.seeds) {

@@ -151,6 +151,17 @@ describe('taskMaterialFileSchema', () => {
     expect(issues[2]?.message).toBe('Unknown source `S11`. Did you mean `S1`? Sources: S1.');
   });
 
+  it('checks that scopes name sources of the file', () => {
+    const issues = issuesOf({
+      ...minimal,
+      sources: [{ id: 'F1', title: 'A', text: 'T' }],
+      scopes: { falsifier: ['F1'], evidence: ['E1'] },
+    });
+    expect(issues).toEqual([
+      { path: '$.scopes.evidence[0]', message: 'Unknown source `E1`. Did you mean `F1`? Sources: F1.' },
+    ]);
+  });
+
   it('rejects dates and URLs that are not ISO dates and absolute URLs', () => {
     const issues = issuesOf({
       ...minimal,
