@@ -43,7 +43,7 @@ describe('knowsWhatIsHanded', () => {
             inputs: [{ ref: 'inputs.children', value: { b: 'a rollback plan' }, missing: undefined }],
           },
         },
-      } as unknown as GenerateOptions);
+      });
     await call('worker');
     await call('judge');
     expect(seen[0]?.material.referenceFacts.map((f) => f.id)).toEqual(['b']);
