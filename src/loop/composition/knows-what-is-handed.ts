@@ -1,7 +1,7 @@
 // A composition's own loop knows the task's facts only as far as its children handed them over.
 import type { LoopBackend } from '../loop-backend.js';
 import type { ResolvedInput } from '../engine/worker-prompt.js';
-import { mapBackendModels, transformModel } from '../perturbations/map-backend-models.js';
+import { mapWorkerTaskView } from '../perturbations/map-backend-models.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 import { matchesKeywords } from '../tasks/matches-keywords.js';
 
@@ -34,27 +34,12 @@ export function handedView(task: LoopTask, handed: string): LoopTask {
  * ```
  */
 export function knowsWhatIsHanded(backend: LoopBackend): LoopBackend {
-  return mapBackendModels(backend, {
-    model: (model, caller) =>
-      caller.kind !== 'worker'
-        ? model
-        : transformModel(model, {
-            before: (options) => {
-              const context = options.purpose?.context;
-              const task = context?.task as LoopTask | undefined;
-              if (context === undefined || task === undefined || task.material.referenceFacts.length === 0)
-                return options;
-              const inputs = (context.inputs as readonly ResolvedInput[] | undefined) ?? [];
-              const handed = inputs
-                .map((input) =>
-                  typeof input.value === 'string' ? input.value : JSON.stringify(input.value ?? ''),
-                )
-                .join('\n\n');
-              const view = handedView(task, handed);
-              return view === task
-                ? options
-                : { ...options, purpose: { ...options.purpose!, context: { ...context, task: view } } };
-            },
-          }),
+  return mapWorkerTaskView(backend, (task, context) => {
+    if (task.material.referenceFacts.length === 0) return task;
+    const inputs = (context.inputs as readonly ResolvedInput[] | undefined) ?? [];
+    const handed = inputs
+      .map((input) => (typeof input.value === 'string' ? input.value : JSON.stringify(input.value ?? '')))
+      .join('\n\n');
+    return handedView(task, handed);
   });
 }

@@ -8,6 +8,7 @@ import {
   type StreamPart,
 } from '../../models/language-model.js';
 import type { LoopBackend, ModelCaller } from '../loop-backend.js';
+import type { LoopTask } from '../tasks/loop-task.js';
 
 /** How a wrapped model changes a call: the options before it, the result after it. */
 export interface ModelCallTransform {
@@ -63,4 +64,36 @@ export function mapBackendModels(
       return map.model === undefined ? model : map.model(model, caller);
     },
   };
+}
+
+/**
+ * A backend whose workers' calls carry another view of the task (`purpose.context.task`, what simulated models read):
+ * `view` gets the call's task and context and returns the task to show, or the same task to leave the call as it is.
+ * Judges keep the task as it is. Live models read their prompts and are unaffected.
+ *
+ * @example
+ * ```ts
+ * const backend = mapWorkerTaskView(episode.backend, (task) => (task === episode.task ? withoutS1 : task));
+ * ```
+ */
+export function mapWorkerTaskView(
+  backend: LoopBackend,
+  view: (task: LoopTask, context: Readonly<Record<string, unknown>>) => LoopTask,
+): LoopBackend {
+  return mapBackendModels(backend, {
+    model: (model, caller) =>
+      caller.kind !== 'worker'
+        ? model
+        : transformModel(model, {
+            before: (options) => {
+              const context = options.purpose?.context;
+              const task = context?.task as LoopTask | undefined;
+              if (context === undefined || task === undefined) return options;
+              const shown = view(task, context);
+              return shown === task
+                ? options
+                : { ...options, purpose: { ...options.purpose!, context: { ...context, task: shown } } };
+            },
+          }),
+  });
 }

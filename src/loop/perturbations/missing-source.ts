@@ -4,7 +4,7 @@ import { stringList } from './string-list.js';
 import { createRng } from '../../core/random/rng.js';
 import { matchesKeywords } from '../tasks/matches-keywords.js';
 import type { LoopTask, TaskSource } from '../tasks/loop-task.js';
-import { mapBackendModels, transformModel } from './map-backend-models.js';
+import { mapWorkerTaskView } from './map-backend-models.js';
 import type { PerturbationDefinition } from './perturbation.js';
 import { filterToolResults } from './filter-tool-results.js';
 
@@ -52,18 +52,7 @@ export const missingSource: PerturbationDefinition<z.infer<typeof parameters>> =
     const removed = chooseRemoved(all, sources, seed);
     if (removed.length === 0) return { removed: [] };
     const view = withoutSources(episode.task, removed);
-    episode.backend = mapBackendModels(episode.backend, {
-      model: (model, caller) =>
-        caller.kind !== 'worker'
-          ? model
-          : transformModel(model, {
-              before: (options) => {
-                const context = options.purpose?.context;
-                if (context === undefined || context.task !== episode.task) return options;
-                return { ...options, purpose: { ...options.purpose!, context: { ...context, task: view } } };
-              },
-            }),
-    });
+    episode.backend = mapWorkerTaskView(episode.backend, (task) => (task === episode.task ? view : task));
     const gone = all.filter((source) => removed.includes(source.id));
     episode.services = {
       ...episode.services,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { createRng } from '../../core/random/rng.js';
 import type { LoopTask, TaskSource } from '../tasks/loop-task.js';
-import { mapBackendModels, transformModel } from './map-backend-models.js';
+import { mapWorkerTaskView } from './map-backend-models.js';
 import type { PerturbationDefinition } from './perturbation.js';
 import { transformToolResults } from './filter-tool-results.js';
 import { stringList } from './string-list.js';
@@ -73,18 +73,7 @@ export const staleSource: PerturbationDefinition<z.infer<typeof parameters>> = {
     const shift = 1 + createRng(seed).integers(3);
     const copies = chosen.map((source, index) => staleCopyOf(source, index + 1, shift));
     const view = withStaleSources(episode.task, copies);
-    episode.backend = mapBackendModels(episode.backend, {
-      model: (model, caller) =>
-        caller.kind !== 'worker'
-          ? model
-          : transformModel(model, {
-              before: (options) => {
-                const context = options.purpose?.context;
-                if (context === undefined || context.task !== episode.task) return options;
-                return { ...options, purpose: { ...options.purpose!, context: { ...context, task: view } } };
-              },
-            }),
-    });
+    episode.backend = mapWorkerTaskView(episode.backend, (task) => (task === episode.task ? view : task));
     if (episode.services.tools.names().length > 0) {
       const passages = copies.map(passageOf).join('\n\n');
       episode.services = {
