@@ -3,6 +3,7 @@ import type { LoopProgram } from '../lss/compile/loop-program.js';
 import type { LoopEvent } from '../loop/events/loop-event.js';
 import { readEpisodeFacts, toGoal, type EpisodeFacts } from '../loopnet/export/episode-facts.js';
 import { toLoopNetTermination } from '../loopnet/export/termination-mapping.js';
+import type { OracleGrade } from './grade-with-oracle.js';
 import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 import { round4, type MeasuredRun } from './score-bench.js';
 
@@ -15,12 +16,15 @@ export interface BenchRunContext {
   metric: string;
   /** The task budget that stopped the run, if one did. */
   stoppedBy: string | undefined;
+  /** The task's oracle on the run's final answer, when its oracle has deterministic checks that can judge it. */
+  oracle?: OracleGrade | undefined;
 }
 
 /**
  * One run measured from its events: the goal trace (the goal metric each iteration, the previous value when it
- * produced none), the cost of each iteration, the episode clock, violations and people's decisions. Nothing comes
- * from the spec's declared limits.
+ * produced none; the final goal at most the task oracle's score when there is one), the cost of each iteration, the
+ * episode clock, violations and people's decisions. A run succeeds when it met its goal and its oracle's checks
+ * passed. Nothing comes from the spec's declared limits.
  *
  * @example
  * ```ts
@@ -35,6 +39,10 @@ export function measureBenchRun(
 ): MeasuredRun {
   const facts = readEpisodeFacts(program, events);
   const goalTrace = goalTraceOf(program, facts, context.metric).map(round4);
+  // The oracle has the last word on the final answer: the final goal is at most its score.
+  const oracle = context.oracle;
+  if (oracle !== undefined && goalTrace.length > 0)
+    goalTrace[goalTrace.length - 1] = Math.min(goalTrace.at(-1)!, round4(oracle.score));
   const severe = new Set(
     program.safety.constraints
       .filter((constraint) => constraint.severity === 'S0')
@@ -59,7 +67,8 @@ export function measureBenchRun(
     record: {
       task_instance_id: context.instanceId,
       seed: context.seed,
-      success: goalFinal >= context.task.goal.g_target && termination === 'goal_met',
+      success:
+        goalFinal >= context.task.goal.g_target && termination === 'goal_met' && oracle?.passed !== false,
       g_final: goalFinal,
       g_0: goalTrace[0]!,
       g_target: context.task.goal.g_target,

@@ -37,21 +37,33 @@ describe('runBench on the generalist example spec: every task, a complete submis
     expect(report.perturbationsApplied.every((entry) => entry.perturbations.length === 5)).toBe(true);
   });
 
-  it("says where the spec does not run a task's oracle checks (it grades itself there)", () => {
-    expect(
-      report.notes.some((note) =>
-        note.startsWith("LB-CR-1: the task's oracle checks `evaluators.test_pass_rate`"),
-      ),
-    ).toBe(true);
-    // LB-RS-1's oracle counts citations too; LB-MA-1's is a rubric, which the spec has.
-    expect(
-      report.notes.some((note) =>
-        note.startsWith("LB-RS-1: the task's oracle checks `evaluators.citation_count_min`"),
-      ),
-    ).toBe(true);
-    expect(report.notes.some((note) => note.startsWith("LB-MA-1: the task's oracle checks"))).toBe(false);
+  it("grades final answers with the task's oracle: prose is no patch, so the repair tasks are never solved", () => {
     expect(report.notes).toContain(
-      'LB-COMP-1: loopbench/composed-swarm-v1 is a composition; the spec, a single loop that takes its inputs, runs in its place.',
+      "LB-CR-1: final answers are graded by the task's oracle checks `evaluators.test_pass_rate` too: a run succeeds only when they pass, and its final goal is at most their lowest score.",
+    );
+    // LB-RS-1's oracle counts citations too; LB-MA-1's is a rubric (the spec's own judge stands for it).
+    expect(
+      report.notes.some((note) =>
+        note.startsWith(
+          "LB-RS-1: final answers are graded by the task's oracle checks `evaluators.citation_count_min`",
+        ),
+      ),
+    ).toBe(true);
+    expect(report.notes.some((note) => note.startsWith('LB-MA-1: final answers are graded'))).toBe(false);
+    expect(report.notes).toContain(
+      "LB-REACT-1: the task's oracle check `evaluators.tool_pass_rate` is not one LoopGym knows; not applied.",
+    );
+    expect(
+      report.notes.some((note) =>
+        note.startsWith(
+          "LB-SAFE-1: the task's oracle check `evaluators.test_pass_rate` cannot judge this environment's tasks",
+        ),
+      ),
+    ).toBe(true);
+    const result = (id: string) => report.submission.results.find((entry) => entry.task_id === id)!;
+    expect(result('LB-CR-1').runs.every((run) => !run.success && run.g_final < run.g_target)).toBe(true);
+    expect(result('LB-CR-1').aggregate.les_observed).toBeLessThan(
+      result('LB-RS-1').aggregate.les_observed - 0.3,
     );
   });
 });

@@ -1,9 +1,11 @@
 // Runs a submitted spec on one LoopBench task: every primary instance × seed, in the task's environment, with the
 // task's budget and goal, clean and under each perturbation the task lists that LoopGym implements, and measures each
 // run (goal trace, cost, clock, safety, people) from its events.
+import { join } from 'node:path';
 import { makeLoopEnv } from '../backends/make-loop-env.js';
 import type { ModelOverrides } from '../backends/live/live-backend.js';
 import type { LoopProgram } from '../lss/compile/loop-program.js';
+import { loadLoopProgramSync } from '../lss/load-loop-program.js';
 import { CompositionEnv } from '../loop/composition/composition-env.js';
 import { InvalidTaskInputsError } from '../loop/engine/loop-run.js';
 import type { LoopEvent } from '../loop/events/loop-event.js';
@@ -17,7 +19,7 @@ import { benchPerturbationPlan, type BenchPerturbation } from './bench-perturbat
 import type { PerturbedRuns } from './bench-robustness.js';
 import type { LoopBenchTaskData } from './loopbench-task-schema.js';
 import { measureBenchRun } from './measure-bench-run.js';
-import { oracleChecksNotRun } from './oracle-checks-not-run.js';
+import { OracleGrader } from './grade-with-oracle.js';
 import { runBenchEpisode, type BenchRunBudget } from './run-bench-episode.js';
 import type { MeasuredRun } from './score-bench.js';
 
@@ -115,10 +117,12 @@ export async function runBenchTask(
     costUsd: task.budget.cost_cap_usd,
     minutes: task.budget.wall_clock_minutes,
   };
-  const context: EpisodeSetContext = { task, instances, seeds, options, notes };
+  const oracle = new OracleGrader();
+  const context: EpisodeSetContext = { task, instances, seeds, options, notes, oracle };
   const clean = await runEpisodeSet(context, undefined, budget);
   // The goal-metric note means nothing for a task that does not run.
   if ('reason' in clean) return { status: 'not-runnable', envId, reason: clean.reason, notes: [] };
+  oracleNotes(context);
   const perturbed: PerturbedRuns[] = [];
   if (options.perturbations !== false) {
     for (const perturbation of benchPerturbationPlan(task).applied) {
@@ -144,6 +148,8 @@ interface EpisodeSetContext {
   options: RunBenchTaskOptions;
   /** The goal-metric note is written once, on the clean set. */
   notes: string[];
+  /** Grades final answers with the task's oracle (verdicts kept across the clean and perturbed sets). */
+  oracle: OracleGrader;
 }
 
 /** Every instance × seed, clean or under one perturbation; or why the spec cannot take the task's instances. */
@@ -171,12 +177,6 @@ async function runEpisodeSet(
         `${task.id}: ${task.loopgym_env} is a composition; the spec, a single loop that takes its inputs, runs in its place.`,
       );
     }
-    const unchecked = perturbation === undefined ? oracleChecksNotRun(env.program, task) : [];
-    if (unchecked.length > 0) {
-      context.notes.push(
-        `${task.id}: the task's oracle checks ${unchecked.map((check) => `\`${check}\``).join(', ')}, which the spec does not run: its goal is the spec's own \`${metric}\`, not the oracle's; compare its score with care.`,
-      );
-    }
     const runs: MeasuredRun[] = [];
     for (const instance of instances) {
       for (const seed of context.seeds) {
@@ -194,6 +194,7 @@ async function runEpisodeSet(
           seed,
           metric,
           stoppedBy,
+          oracle: await context.oracle.grade(task, env.program, events, instance),
         });
         runs.push(run);
         options.onRun?.(run, perturbation);
@@ -231,6 +232,39 @@ function environmentIsComposition(envId: string): boolean {
     return composed;
   } catch {
     return false;
+  }
+}
+
+/**
+ * What the notes say of the task's oracle after the clean runs: the checks applied to final answers, those that could
+ * not judge the environment's tasks, and those LoopGym does not know.
+ */
+function oracleNotes(context: EpisodeSetContext): void {
+  const { task, oracle, notes } = context;
+  const quoted = (checks: readonly string[]): string => checks.map((check) => `\`${check}\``).join(', ');
+  const checks = [...oracle.applied];
+  for (const [check, why] of oracle.unjudgeable) {
+    if (!oracle.applied.has(check))
+      notes.push(
+        `${task.id}: the task's oracle check \`${check}\` cannot judge this environment's tasks (${why}); not applied.`,
+      );
+  }
+  if (checks.length > 0) {
+    notes.push(
+      `${task.id}: final answers are graded by the task's oracle checks ${quoted(checks)} too: a run succeeds only when they pass, and its final goal is at most their lowest score.`,
+    );
+  }
+  const environment = loadLoopProgramSync(
+    join(loopbenchDataDirectory(task.loopgym_env.slice('loopbench/'.length)), 'spec.yaml'),
+  );
+  const unknown = oracle.unknownChecks(
+    task,
+    environment.evaluators.map((evaluator) => evaluator.id),
+  );
+  if (unknown.length > 0) {
+    notes.push(
+      `${task.id}: the task's oracle check${unknown.length === 1 ? '' : 's'} ${quoted(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not one LoopGym knows; not applied.`,
+    );
   }
 }
 
