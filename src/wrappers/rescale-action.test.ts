@@ -118,7 +118,8 @@ describe('RescaleAction', () => {
           const inner = actionEnv(new Box(low, high, [1], 'float64'), 3);
           const env = new RescaleAction(inner, min, max);
           env.resetSync();
-          const mid = min + t * (max - min);
+          // min + 1·(max − min) can round past max; an action between the bounds stays between them.
+          const mid = Math.min(max, min + t * (max - min));
           for (const action of [min, mid, max]) env.stepSync(Float64Array.of(action));
           const [atMin, atMid, atMax] = inner.actions.map((x) => x[0]!) as [number, number, number];
           const tolerance =
