@@ -192,7 +192,8 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
   const asked = askedFor(facts, request.feedback);
   const statements: { text: string; sources: string[] }[] = [];
   // A worker writes the numbers it was handed: by its tool calls, or by the workers whose outputs it reads.
-  const handed = handedText(request);
+  let handed: string | undefined;
+  const handedOnce = (): string => (handed ??= handedText(request));
   for (const [index, fact] of facts.entries()) {
     const wanted = asked[index] === true;
     const chance = wanted ? Math.max(quality, 0.92) : quality;
@@ -202,7 +203,7 @@ export function composeText(request: SimWorkerRequest, quality: number, rng: Rng
     const found = sentenceFor(fact, material.sources);
     const sourceId = found?.sourceId ?? fact.sourceIds[0];
     statements.push({
-      text: retrievedVersion(found?.sentence, handed) ?? found?.sentence ?? fact.statement,
+      text: retrievedVersion(found?.sentence, handedOnce) ?? found?.sentence ?? fact.statement,
       sources: cite && sourceId !== undefined ? [sourceId] : [],
     });
   }
@@ -283,30 +284,44 @@ function extractive(inputTexts: readonly string[], quality: number, rng: Rng): s
 }
 
 /**
- * The version of a source sentence the worker's tool results give, when they give it with other numbers (and not as
- * it is): a worker writes the numbers it retrieved. `undefined` when they give it as it is, or not at all.
+ * The version of a source sentence the worker was handed (by its tool results or its inputs: `handed`, read only
+ * when the sentence has numbers), when that gives it with other numbers and not as it is: a worker writes the numbers
+ * it was handed. `undefined` when it gives the sentence as it is, or not at all.
  */
-function retrievedVersion(sentence: string | undefined, retrieved: string): string | undefined {
-  if (sentence === undefined || retrieved === '' || !/\d/.test(sentence) || retrieved.includes(sentence))
-    return undefined;
-  let pattern = numberPatterns.get(sentence);
-  if (pattern === undefined) {
-    const source = sentence
-      .split(/\d+(?:\.\d+)?/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('\\d+(?:\\.\\d+)?');
-    pattern = new RegExp(source);
+function retrievedVersion(sentence: string | undefined, handed: () => string): string | undefined {
+  if (sentence === undefined) return undefined;
+  let known = numberPatterns.get(sentence);
+  if (known === undefined) {
+    const parts = sentence.split(/\d+(?:\.\d+)?/);
+    if (parts.length === 1) {
+      // No number in the sentence: nothing to change.
+      if (numberPatterns.size >= ASKED_CAPACITY) numberPatterns.clear();
+      numberPatterns.set(sentence, null);
+      return undefined;
+    }
+    known = {
+      pattern: new RegExp(
+        parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\d+(?:\\.\\d+)?'),
+      ),
+      anchor: parts.reduce((longest, part) => (part.length > longest.length ? part : longest), ''),
+    };
     if (numberPatterns.size >= ASKED_CAPACITY) numberPatterns.clear();
-    numberPatterns.set(sentence, pattern);
+    numberPatterns.set(sentence, known);
   }
-  return pattern.exec(retrieved)?.[0];
+  if (known === null) return undefined;
+  const retrieved = handed();
+  // Cheap tests first: the words between the numbers must be there, and the sentence must not be there as it is.
+  if (retrieved === '' || !retrieved.includes(known.anchor) || retrieved.includes(sentence)) return undefined;
+  return known.pattern.exec(retrieved)?.[0];
 }
 
-/** A sentence's pattern with any numbers in place of its own, built once per sentence. */
-const numberPatterns = new Map<string, RegExp>();
+/** A sentence's pattern with any numbers in place of its own, and its longest stretch without numbers (`null`: it has no number). */
+const numberPatterns = new Map<string, { pattern: RegExp; anchor: string } | null>();
 
-/** What the worker was handed (its tool results, then its inputs), whitespace folded; '' when nothing. */
+/** What the worker was handed: its tool results, then its inputs ('' when nothing). */
 function handedText(request: SimWorkerRequest): string {
-  const parts = [...(request.toolResults ?? []), ...request.inputTexts];
-  return parts.length === 0 ? '' : parts.join('\n\n').replace(/\s+/g, ' ');
+  const tools = request.toolResults ?? [];
+  if (tools.length === 0)
+    return request.inputTexts.length === 1 ? request.inputTexts[0]! : request.inputTexts.join('\n\n');
+  return [...tools, ...request.inputTexts].join('\n\n');
 }

@@ -129,7 +129,7 @@ export class SimLanguageModel implements LanguageModel {
           ? [input.value]
           : input.value === undefined
             ? []
-            : [JSON.stringify(input.value)],
+            : [input.text ?? JSON.stringify(input.value)],
       ),
       feedback: ((context.feedback as PendingFeedback[] | undefined) ?? []).map((item) => item.content),
       previousOutput: context.previousOutput as string | undefined,

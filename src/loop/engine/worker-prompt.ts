@@ -10,6 +10,8 @@ export interface ResolvedInput {
   value: unknown;
   /** Why there is no value, when there is none. */
   missing: string | undefined;
+  /** The value as text, when it came as text (another worker's output): shown as it is, not serialized again. */
+  text?: string | undefined;
 }
 
 /** A worker's prompt, and the same material as data for simulated models. */
@@ -84,6 +86,7 @@ function resolveInput(
         ref: binding.ref,
         value: output.format === 'json' ? output.value : output.text,
         missing: undefined,
+        text: output.text,
       };
     }
   }
@@ -129,7 +132,7 @@ export function buildWorkerPrompt(
   ].join('\n');
   const parts = inputs.map(
     (input) =>
-      `## ${input.ref}\n${input.missing === undefined ? show(input.value) : `(none: ${input.missing})`}`,
+      `## ${input.ref}\n${input.missing === undefined ? (input.text ?? show(input.value)) : `(none: ${input.missing})`}`,
   );
   if (feedback.length > 0) {
     parts.push(
