@@ -610,6 +610,7 @@ export {
 } from './loopbench/load-loopbench.js';
 export { runBench, selectBenchTasks, type BenchReport, type RunBenchOptions } from './loopbench/run-bench.js';
 export { checkSubmission, type SubmissionCheck } from './loopbench/check-submission.js';
+export { OracleGrader, type OracleGrade, type OracleCheck } from './loopbench/grade-with-oracle.js';
 export { scoreTask, scoreSuites } from './loopbench/score-bench.js';
 export { rankLeaderboard, formatLeaderboard, readLeaderboardEntries } from './loopbench/leaderboard.js';
 export { LoopBenchDataError } from './loopbench/loopbench-data-error.js';
@@ -619,7 +620,11 @@ export type { BenchSubmission } from './loopbench/loopbench-submission.js';
 export { BUILTIN_PERTURBATIONS, resolvePerturbation } from './loop/perturbations/perturbation-registry.js';
 export { createEpisodePerturber } from './loop/perturbations/create-episode-perturber.js';
 export { parsePerturbationFlag } from './loop/perturbations/parse-perturbation-flag.js';
-export { mapBackendModels, transformModel } from './loop/perturbations/map-backend-models.js';
+export {
+  mapBackendModels,
+  mapWorkerTaskView,
+  transformModel,
+} from './loop/perturbations/map-backend-models.js';
 export { transformToolResults, filterToolResults } from './loop/perturbations/filter-tool-results.js';
 export { weakerModel } from './loop/perturbations/model-downgrade.js';
 export type {
@@ -628,7 +633,8 @@ export type {
   PerturbedEpisode,
   AppliedPerturbation,
 } from './loop/perturbations/perturbation.js';
-export type { EpisodeSetup, PreparedEpisode } from './loop/gym/loop-env.js';
+export type { EpisodeSetup, PreparedEpisode, CompositionChild } from './loop/gym/loop-env.js';
+export { scopedTask } from './loop/tasks/scoped-task.js';
 export {
   CompositionEnv,
   type CompositionEnvOptions,
