@@ -1,10 +1,8 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { AnswerParser } from '../../agents/llm/default-system-prompt.js';
 import { parseModelOverrides } from '../../backends/live/live-backend.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { Env } from '../../core/env.js';
-import type { EvalProgress } from '../../eval/eval-progress.js';
 import { evaluate } from '../../eval/evaluate.js';
 import type { AgentFactory, EvaluateOptions, EvaluateResult } from '../../eval/evaluate-options.js';
 import { summaryRows } from '../../eval/format-eval-summary.js';
@@ -18,50 +16,14 @@ import type { MemoryBackend } from '../../loop/loop-memory.js';
 import { lazyStoreMemoryBackend } from '../lazy-store-memory-backend.js';
 import { startCliTracing } from '../cli-tracing.js';
 import type { LoopEvent } from '../../loop/events/loop-event.js';
-import { prepareRunConfigEvaluation, type RunConfigEvaluation } from '../../train/evaluate-run-config.js';
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount, parseKeyValues } from '../parse-options.js';
 import { parsePerturbationFlag } from '../../loop/perturbations/parse-perturbation-flag.js';
-import { addReplayFlags, replayOptionsOf, type ReplayFlags } from '../replay-flags.js';
-
-/** The flags of `loopgym eval`, as commander hands them over. */
-interface EvalFlags extends ReplayFlags {
-  agent?: string;
-  model?: string;
-  systemPrompt?: string;
-  parser?: string;
-  episodes?: string;
-  seed?: string;
-  seeds?: string;
-  rolloutsPerExample?: string;
-  concurrency: string;
-  maxRetries: string;
-  timeout?: string;
-  maxEpisodeSteps?: string;
-  resume?: string;
-  store?: string;
-  json?: boolean;
-  option: string[];
-  backend?: string;
-  task?: string;
-  config?: string;
-  checkpoint?: string;
-  perturb: string[];
-  taskPerturbations: boolean;
-}
-
-/** How the command rebuilds its environment and agent: recorded with the run for `--resume`. */
-interface EvalRecipe {
-  target: string;
-  agent: string;
-  model: string | null;
-  systemPrompt: string | null;
-  parser: string | null;
-  options: Record<string, unknown>;
-  backend: string | null;
-  task: string | null;
-}
+import { addReplayFlags, replayOptionsOf } from '../replay-flags.js';
+import { evalProgressReporter } from '../eval-progress-reporter.js';
+import { configEvaluation } from './eval-config-evaluation.js';
+import type { EvalFlags, EvalRecipe } from './eval-flags.js';
 
 /** Injections for tests. */
 export interface EvalCommandOptions {
@@ -178,7 +140,7 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
         stop.abort();
       };
       if (options.handleSigint !== false) process.on('SIGINT', onSigint);
-      const progress = progressReporter(io, flags.json === true);
+      const progress = evalProgressReporter(io, flags.json === true);
       let result: EvaluateResult;
       try {
         const evaluateOptions: EvaluateOptions<unknown, unknown, unknown> = {
@@ -359,54 +321,6 @@ function envFactoryOf(
   return () => make(spec, options);
 }
 
-/** Progress on stderr: a bar on a terminal, else a plain line every few seconds (and at the end). */
-function progressReporter(io: CliIo, json: boolean): { update: (p: EvalProgress) => void; stop: () => void } {
-  if (io.interactive) {
-    const bar = new SingleBar({
-      format:
-        'episodes {bar} {value}/{total}  mean return {mean}  tokens {tokens}  cost {cost}  ETA {eta_formatted}',
-      hideCursor: true,
-      etaBuffer: 50,
-    });
-    let started = false;
-    return {
-      update: (p) => {
-        const payload = {
-          mean: formatMean(p.meanReturn),
-          tokens: p.tokens,
-          cost: `$${p.costUsd.toFixed(4)}`,
-        };
-        if (!started) {
-          bar.start(p.total, p.done, payload);
-          started = true;
-        } else bar.update(p.done, payload);
-      },
-      stop: () => {
-        if (started) bar.stop();
-      },
-    };
-  }
-  let last = 0;
-  let pending: EvalProgress | undefined;
-  const line = (p: EvalProgress): string =>
-    `${p.done}/${p.total} episodes, mean return ${formatMean(p.meanReturn)}, ${p.tokens} tokens, ` +
-    `$${p.costUsd.toFixed(4)}, ${p.errors} errors, ETA ${p.etaSeconds === null ? '?' : `${Math.round(p.etaSeconds)} s`}`;
-  return {
-    update: (p) => {
-      pending = p;
-      const now = performance.now();
-      if (p.done === p.total || now - last >= 2000) {
-        last = now;
-        pending = undefined;
-        if (!json || p.done === p.total) io.err(line(p));
-      }
-    },
-    stop: () => {
-      if (pending !== undefined && pending.done > 0) io.err(line(pending));
-    },
-  };
-}
-
 function printResult(io: CliIo, result: EvaluateResult, recipe: EvalRecipe, json: boolean): void {
   if (json) {
     io.out(
@@ -435,10 +349,6 @@ function printResult(io: CliIo, result: EvaluateResult, recipe: EvalRecipe, json
   if (result.storePath !== undefined) io.out(`Recorded in ${result.storePath}.`);
 }
 
-function formatMean(value: number | null): string {
-  return value === null ? '—' : Number(value.toFixed(3)).toString();
-}
-
 function parseSeconds(text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) {
@@ -456,49 +366,4 @@ function isLoopTarget(id: string): boolean {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** `-c run.yaml`: the trained agent of a run config (see `prepareRunConfigEvaluation`), with the recipe printed. */
-async function configEvaluation(
-  target: string | undefined,
-  flags: EvalFlags,
-  memoryBackend: MemoryBackend,
-): Promise<{ recipe: EvalRecipe; evaluation: RunConfigEvaluation }> {
-  const conflicting = [
-    target === undefined ? undefined : `the target ${target}`,
-    flags.resume === undefined ? undefined : '--resume',
-    flags.agent === undefined ? undefined : '--agent',
-    flags.model === undefined ? undefined : '--model',
-    flags.option.length === 0 ? undefined : '--option',
-    flags.backend === undefined ? undefined : '--backend',
-    flags.task === undefined ? undefined : '--task',
-    flags.seeds === undefined ? undefined : '--seeds',
-  ].filter((name) => name !== undefined);
-  if (conflicting.length > 0) {
-    throw new InvalidArgumentError(
-      `-c takes the environment and agent from the config: leave out ${conflicting.join(', ')} (edit the config instead).`,
-    );
-  }
-  const concurrency = flags.concurrency === '1' ? undefined : parseCount('--concurrency', flags.concurrency);
-  const evaluation = await prepareRunConfigEvaluation(flags.config ?? '', {
-    checkpoint: flags.checkpoint,
-    episodes: flags.episodes === undefined ? undefined : parseCount('--episodes', flags.episodes),
-    seed: flags.seed === undefined ? undefined : parseCount('--seed', flags.seed),
-    concurrency,
-    memoryBackend,
-  });
-  const { config } = evaluation;
-  return {
-    evaluation,
-    recipe: {
-      target: config.envLabel,
-      agent: config.data.agent.algorithm,
-      model: config.data.model?.id ?? null,
-      systemPrompt: null,
-      parser: null,
-      options: config.data.environment.options,
-      backend: config.data.environment.backend ?? null,
-      task: config.data.environment.task ?? null,
-    },
-  };
 }
