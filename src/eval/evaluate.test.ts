@@ -226,12 +226,16 @@ describe('evaluate', () => {
     expect(first.status).toBe('interrupted');
     expect(store.completedEpisodeIndexes(first.runId!)).toEqual([0, 1, 2, 3, 4]);
     log.resets = [];
+    const statusWhileRunning: string[] = [];
     const resumed = await evaluate({
       env: envOf(script, log),
       agent: always,
       resume: first.runId!.slice(0, 8),
       store,
+      onEpisode: () => statusWhileRunning.push(store.getRun(first.runId!).status),
     });
+    // While it runs again, the run is `running` (not still `interrupted`), and not finished.
+    expect(new Set(statusWhileRunning)).toEqual(new Set(['running']));
     expect(resumed.runId).toBe(first.runId);
     expect(resumed.status).toBe('completed');
     expect(resumed.sessionEpisodes).toBe(7);

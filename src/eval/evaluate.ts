@@ -94,6 +94,7 @@ async function runEvaluation<Obs, Act, I>(
     const resumable = readResumableRun(store!, options.resume, options);
     ({ plan, settings, finished } = resumable);
     resumedRunId = resumable.run.id;
+    store!.resumeRun(resumedRunId);
   } else {
     plan = planEpisodes(options);
     settings = {

@@ -81,6 +81,7 @@ export class RunStore {
     this.statements = {
       insertRun: prepare(STORE_SQL.insertRun),
       finishRun: prepare(STORE_SQL.finishRun),
+      resumeRun: prepare(STORE_SQL.resumeRun),
       insertEpisode: prepare(STORE_SQL.insertEpisode),
       insertStep: prepare(STORE_SQL.insertStep),
       insertModelCall: prepare(STORE_SQL.insertModelCall),
@@ -157,6 +158,21 @@ export class RunStore {
    */
   recordEpisode(runId: string, episode: EpisodeRecord): number {
     return this.writeEpisode(runId, episode);
+  }
+
+  /**
+   * Marks a run as running again (an interrupted or crashed run being resumed): `running`, no finish time; its
+   * recorded episodes and summary stay until `finishRun` replaces the summary.
+   *
+   * @example
+   * ```ts
+   * store.resumeRun(runId);
+   * store.getRun(runId).status; // 'running'
+   * ```
+   */
+  resumeRun(runId: string): void {
+    const result = this.statements.resumeRun.run({ id: runId });
+    if (result.changes === 0) throw this.notFound(runId);
   }
 
   /**

@@ -13,6 +13,7 @@ export const STORE_SQL = {
     "VALUES (@id, @kind, @env_id, @agent, @model, @backend, @config_json, @code_version, @seeds_json, @started_at, 'running')",
   finishRun:
     'UPDATE runs SET finished_at = @finished_at, status = @status, summary_json = @summary_json WHERE id = @id',
+  resumeRun: "UPDATE runs SET finished_at = NULL, status = 'running' WHERE id = @id",
   insertEpisode:
     'INSERT INTO episodes (run_id, episode_index, seed, task_id, return, length, terminated, truncated, ' +
     'termination_reason, error, metrics_json, cost_usd, input_tokens, output_tokens, started_at, ended_at, duration_ms) ' +
