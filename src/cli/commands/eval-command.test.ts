@@ -219,6 +219,42 @@ describe('loopgym eval', () => {
     runs.close();
   });
 
+  it('gives a live loop’s own workers and judges --loop-model, apart from the agent’s --model', async () => {
+    const asked = new Set<string>();
+    await using server = await startModelServer({
+      models: (name) => {
+        asked.add(name);
+        return new ScriptedLanguageModel(({ options }) =>
+          options.responseFormat?.type === 'json' ? '{"scores": {}, "rationale": "ok"}' : 'An answer.',
+        );
+      },
+    });
+    vi.stubEnv('OPENAI_BASE_URL', server.url);
+    vi.stubEnv('OPENAI_API_KEY', 'test');
+    const ran = await runEval([
+      'loopbench/research-synthesis-v1',
+      '--agent',
+      'llm',
+      '--model',
+      'openai:agent-model',
+      '--backend',
+      'live',
+      '--loop-model',
+      'openai:loop-model',
+      '--max-episode-steps',
+      '1',
+      '-n',
+      '1',
+      '--store',
+      store,
+    ]);
+    expect(ran.code, ran.err).toBe(0);
+    expect([...asked].sort()).toEqual(['agent-model', 'loop-model']);
+    expect((await runEval(['FrozenLake-v1', '--loop-model', 'openai:x', '--store', store])).err).toMatch(
+      /use it with a loop and --backend live/,
+    );
+  });
+
   it('lets a loop’s own workers act, and records the loop’s events', async () => {
     const ran = await runEval([
       'loopbench/code-repair-v1',

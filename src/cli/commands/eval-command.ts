@@ -78,6 +78,10 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
     .option('--json', 'print the summary as JSON')
     .option('-o, --option <key=value>', 'environment option (repeatable), e.g. isSlippery=false', collect, [])
     .option('-b, --backend <name>', 'loops: who answers the other workers’ model calls (sim, live)')
+    .option(
+      '--loop-model <ids>',
+      'live loops: the models of the loop’s own workers and judges, apart from the agent’s --model (provider:model, or caller=provider:model,…)',
+    )
     .option('-t, --task <id>', 'loops: play this task in every episode (default: drawn from the seed)')
     .option(
       '--perturb <name[:key=value,…]>',
@@ -241,6 +245,11 @@ function recipeOf(target: string | undefined, flags: EvalFlags): EvalRecipe {
       '--backend and --task are for loop environments (loopbench/…, spec files).',
     );
   }
+  if (flags.loopModel !== undefined && (!loop || flags.backend !== 'live')) {
+    throw new InvalidArgumentError(
+      '--loop-model names the models of a live loop’s own workers and judges; use it with a loop and --backend live.',
+    );
+  }
   if (!loop && agent === 'loop') {
     throw new InvalidArgumentError(
       '--agent loop lets a loop’s own workers act; it needs a loop environment.',
@@ -250,6 +259,7 @@ function recipeOf(target: string | undefined, flags: EvalFlags): EvalRecipe {
     target,
     agent,
     model: flags.model ?? null,
+    loopModel: flags.loopModel ?? null,
     systemPrompt: flags.systemPrompt ?? null,
     parser: flags.parser ?? null,
     options: {
@@ -297,8 +307,10 @@ function envFactoryOf(
   onEvent: ((event: LoopEvent) => void) | undefined,
 ): () => Env<unknown, unknown, unknown> {
   if (recipe.backend !== null) {
+    // The loop's own calls: --loop-model, else (as before it existed) the agent's --model.
+    const loopModel = recipe.loopModel ?? recipe.model;
     const models =
-      recipe.backend === 'live' && recipe.model !== null ? parseModelOverrides(recipe.model) : undefined;
+      recipe.backend === 'live' && loopModel !== null ? parseModelOverrides(loopModel) : undefined;
     const loopOptions = {
       backend: recipe.backend,
       models,

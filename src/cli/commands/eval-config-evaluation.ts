@@ -24,6 +24,7 @@ export async function configEvaluation(
     flags.resume === undefined ? undefined : '--resume',
     flags.agent === undefined ? undefined : '--agent',
     flags.model === undefined ? undefined : '--model',
+    flags.loopModel === undefined ? undefined : '--loop-model',
     flags.option.length === 0 ? undefined : '--option',
     flags.backend === undefined ? undefined : '--backend',
     flags.task === undefined ? undefined : '--task',

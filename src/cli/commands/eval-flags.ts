@@ -5,6 +5,7 @@ import type { ReplayFlags } from '../replay-flags.js';
 export interface EvalFlags extends ReplayFlags {
   agent?: string;
   model?: string;
+  loopModel?: string;
   systemPrompt?: string;
   parser?: string;
   episodes?: string;
@@ -32,6 +33,8 @@ export interface EvalRecipe {
   target: string;
   agent: string;
   model: string | null;
+  /** Who answers a live loop's own model calls (`--loop-model`); recipes recorded before it have none. */
+  loopModel?: string | null | undefined;
   systemPrompt: string | null;
   parser: string | null;
   options: Record<string, unknown>;
