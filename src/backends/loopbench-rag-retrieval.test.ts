@@ -5,20 +5,17 @@ import './default-loop-environments.js';
 import type { LoopInfo } from '../loop/gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../loop/gym/loop-spaces.js';
 import { make } from '../registry/make.js';
-import { runLoopEpisode as runEpisode, type LoopGymEnv } from './__fixtures__/run-loop-episode.js';
+import {
+  loopOutcomes,
+  runLoopEpisode as runEpisode,
+  type LoopGymEnv,
+} from './__fixtures__/run-loop-episode.js';
 
 const ID = 'loopbench/rag-retrieval-v1';
 const SEEDS = 30;
 
-async function outcomes(env: LoopGymEnv, taskId: string) {
-  let successes = 0;
-  let total = 0;
-  for (let seed = 0; seed < SEEDS; seed++) {
-    const episode = await runEpisode(env, seed, taskId);
-    if (episode.reason === 'success') successes++;
-    total += episode.total;
-  }
-  return { successRate: successes / SEEDS, meanReturn: total / SEEDS };
+function outcomes(env: LoopGymEnv, taskId: string) {
+  return loopOutcomes(env, taskId, SEEDS);
 }
 
 describe('loopbench/rag-retrieval-v1', () => {

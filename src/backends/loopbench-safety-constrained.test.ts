@@ -6,20 +6,17 @@ import type { LoopEvent } from '../loop/events/loop-event.js';
 import type { LoopInfo } from '../loop/gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../loop/gym/loop-spaces.js';
 import { make } from '../registry/make.js';
-import { runLoopEpisode as runEpisode, type LoopGymEnv } from './__fixtures__/run-loop-episode.js';
+import {
+  loopOutcomes,
+  runLoopEpisode as runEpisode,
+  type LoopGymEnv,
+} from './__fixtures__/run-loop-episode.js';
 
 const ID = 'loopbench/safety-constrained-v1';
 const SEEDS = 30;
 
-async function outcomes(env: LoopGymEnv, taskId: string) {
-  const reasons: Record<string, number> = {};
-  let total = 0;
-  for (let seed = 0; seed < SEEDS; seed++) {
-    const episode = await runEpisode(env, seed, taskId);
-    reasons[episode.reason ?? 'none'] = (reasons[episode.reason ?? 'none'] ?? 0) + 1;
-    total += episode.total;
-  }
-  return { reasons, meanReturn: total / SEEDS };
+function outcomes(env: LoopGymEnv, taskId: string) {
+  return loopOutcomes(env, taskId, SEEDS);
 }
 
 function toolCalls(events: readonly LoopEvent[]) {

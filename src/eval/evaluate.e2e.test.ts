@@ -8,26 +8,9 @@ import { createModelClient } from '../models/model-client.js';
 import { createModel } from '../models/provider-registry.js';
 import { openRunStore } from '../store/run-store.js';
 import { startModelServer } from '../testing/model-server/index.js';
+import { lakeSolver } from '../testing/__fixtures__/lake-solver.js';
 import { ScriptedLanguageModel } from '../testing/scripted-language-model.js';
 import { evaluate } from './evaluate.js';
-
-// The shortest path across non-slippery FrozenLake 4x4, read from the prompt as a model would.
-const PLAN: Record<number, string> = {
-  0: 'down',
-  4: 'down',
-  8: 'right',
-  9: 'right',
-  10: 'down',
-  14: 'right',
-};
-
-function lakeSolver(): ScriptedLanguageModel {
-  return new ScriptedLanguageModel(({ options }) => {
-    const prompt = options.messages.at(-1)?.content ?? '';
-    const state = Number(/Observation \(Discrete\): (\d+)\s*$/.exec(prompt)?.[1]);
-    return `<action>${PLAN[state] ?? 'left'}</action>`;
-  });
-}
 
 describe('evaluate end to end', () => {
   it('evaluates an LLM agent on FrozenLake through the local server, retrying episodes the model failed', async () => {

@@ -1,20 +1,12 @@
 // Per-episode metrics as CSV and/or JSON lines, buffered, and cut back to a checkpoint when a run resumes.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { EpisodeMetrics } from '../agents/learning/train-agent.js';
 import type { EvaluationPoint } from './training-checkpoint.js';
 import { writeFileAtomic } from './training-checkpoint.js';
 
-/** One training episode as logged. */
-export interface EpisodeLogRow {
-  episode: number;
-  seed: number | undefined;
-  return: number;
-  length: number;
-  terminated: boolean;
-  truncated: boolean;
-  totalSteps: number;
-  durationMs: number;
-  metrics: Record<string, number>;
+/** One training episode as logged: its metrics as `trainAgent` reports them, and any evaluation made after it. */
+export interface EpisodeLogRow extends EpisodeMetrics {
   /** The evaluation made right after this episode, if one was. */
   evaluation?: EvaluationPoint | undefined;
 }

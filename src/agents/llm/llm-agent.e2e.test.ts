@@ -8,26 +8,15 @@ import { WordleEnv } from '../../envs/text/wordle.js';
 import { WORDLE_WORDS } from '../../envs/text/wordle-words.js';
 import { make } from '../../registry/make.js';
 import { startModelServer } from '../../testing/model-server/index.js';
+import { lakeSolver as scriptedLakeSolver } from '../../testing/__fixtures__/lake-solver.js';
 import { ScriptedLanguageModel } from '../../testing/scripted-language-model.js';
 import { createLlmAgent } from './create-llm-agent.js';
 import { rollout } from './rollout.js';
 
-// A policy for non-slippery FrozenLake 4x4 that reads the state from the prompt, as a model would.
-const PLAN: Record<number, string> = {
-  0: 'down',
-  4: 'down',
-  8: 'right',
-  9: 'right',
-  10: 'down',
-  14: 'right',
-};
-
 function lakeSolver(): ScriptedLanguageModel {
-  return new ScriptedLanguageModel(({ options }) => {
-    const prompt = options.messages.at(-1)?.content ?? '';
-    const state = Number(/Observation \(Discrete\): (\d+)\s*$/.exec(prompt)?.[1]);
-    return `<think>I am on state ${state}.</think>I will go <action>${PLAN[state] ?? 'left'}</action>`;
-  });
+  return scriptedLakeSolver(
+    (action, state) => `<think>I am on state ${state}.</think>I will go <action>${action}</action>`,
+  );
 }
 
 /** The secret of a Wordle episode, found by playing every word of the list in a game with enough guesses. */

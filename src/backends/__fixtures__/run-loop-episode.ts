@@ -27,3 +27,23 @@ export async function runLoopEpisode(env: LoopGymEnv, seed: number, taskId: stri
     if (step.terminated || step.truncated) return { reason: step.info.terminationReason, total, events, step };
   }
 }
+
+/**
+ * Plays seeds `0 … seeds − 1` on `taskId` and counts how the episodes ended: episodes per termination reason
+ * (`none` when there was none), the success rate and the mean return.
+ *
+ * @example
+ * ```ts
+ * const { reasons, meanReturn } = await loopOutcomes(make('loopbench/hitl-gate-v1'), 'LB-HITL-2', 30);
+ * ```
+ */
+export async function loopOutcomes(env: LoopGymEnv, taskId: string, seeds: number) {
+  const reasons: Record<string, number> = {};
+  let total = 0;
+  for (let seed = 0; seed < seeds; seed++) {
+    const episode = await runLoopEpisode(env, seed, taskId);
+    reasons[episode.reason ?? 'none'] = (reasons[episode.reason ?? 'none'] ?? 0) + 1;
+    total += episode.total;
+  }
+  return { reasons, successRate: (reasons['success'] ?? 0) / seeds, meanReturn: total / seeds };
+}

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../backends/default-loop-environments.js';
 import { openRunStore } from '../../store/run-store.js';
 import { startModelServer } from '../../testing/model-server/index.js';
+import { lakeSolver } from '../../testing/__fixtures__/lake-solver.js';
 import { ScriptedLanguageModel } from '../../testing/scripted-language-model.js';
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
@@ -38,16 +39,6 @@ async function runEval(argv: string[], options: EvalCommandOptions = {}): Promis
     return { code: 1, out, err: `${err}error: ${error instanceof Error ? error.message : String(error)}\n` };
   }
 }
-
-// The shortest path across non-slippery FrozenLake 4x4, by state.
-const PLAN: Record<number, string> = {
-  0: 'down',
-  4: 'down',
-  8: 'right',
-  9: 'right',
-  10: 'down',
-  14: 'right',
-};
 
 describe('loopgym eval', () => {
   let directory: string;
@@ -178,14 +169,7 @@ describe('loopgym eval', () => {
 
   it('evaluates a language model through a local OpenAI-compatible server', async () => {
     await using server = await startModelServer({
-      models: (name) =>
-        name === 'lake-solver'
-          ? new ScriptedLanguageModel(({ options }) => {
-              const prompt = options.messages.at(-1)?.content ?? '';
-              const state = Number(/Observation \(Discrete\): (\d+)\s*$/.exec(prompt)?.[1]);
-              return `<action>${PLAN[state] ?? 'left'}</action>`;
-            })
-          : undefined,
+      models: (name) => (name === 'lake-solver' ? lakeSolver() : undefined),
     });
     vi.stubEnv('OPENAI_BASE_URL', server.url);
     vi.stubEnv('OPENAI_API_KEY', 'test');

@@ -24,14 +24,10 @@ import { addReplayFlags, replayOptionsOf } from '../replay-flags.js';
 import { evalProgressReporter } from '../eval-progress-reporter.js';
 import { configEvaluation } from './eval-config-evaluation.js';
 import type { EvalFlags, EvalRecipe } from './eval-flags.js';
+import { interruptible, type InterruptOptions } from '../interruptible.js';
 
-/** Injections for tests. */
-export interface EvalCommandOptions {
-  /** Stops the evaluation as Ctrl-C does (the command also listens to SIGINT unless `handleSigint` is false). */
-  signal?: AbortSignal | undefined;
-  /** Default true. */
-  handleSigint?: boolean | undefined;
-}
+/** Injections for tests: a stop signal, and whether to listen to SIGINT. */
+export type EvalCommandOptions = InterruptOptions;
 
 const PARSERS = ['none', 'xml', 'think'];
 
@@ -131,19 +127,11 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
               parser: (recipe.parser ?? undefined) as AnswerParser | undefined,
             })
           : (fromConfig.evaluation.options.agent as AgentFactory<unknown, unknown, unknown>);
-      const stop = new AbortController();
-      const onExternalAbort = (): void => stop.abort();
-      // A signal that fired before this point (while the config loaded) would never call the listener.
-      if (options.signal?.aborted === true) stop.abort();
-      else options.signal?.addEventListener('abort', onExternalAbort, { once: true });
-      const onSigint = (): void => {
-        if (stop.signal.aborted) process.exit(130);
-        io.err(
-          'Stopping: episodes in flight are dropped, finished ones are kept (Ctrl-C again to quit now).',
-        );
-        stop.abort();
-      };
-      if (options.handleSigint !== false) process.on('SIGINT', onSigint);
+      const stop = interruptible(
+        io,
+        options,
+        'Stopping: episodes in flight are dropped, finished ones are kept (Ctrl-C again to quit now).',
+      );
       const progress = evalProgressReporter(io, flags.json === true);
       let result: EvaluateResult;
       try {
@@ -178,8 +166,7 @@ export function addEvalCommand(program: Command, io: CliIo, options: EvalCommand
         progress.stop();
         memoryBackend.close();
         await tracing.close();
-        process.off('SIGINT', onSigint);
-        options.signal?.removeEventListener('abort', onExternalAbort);
+        stop.dispose();
       }
       printResult(io, result, recipe, flags.json === true);
       if (result.status === 'interrupted' && fromConfig !== undefined) {

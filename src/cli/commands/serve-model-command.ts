@@ -8,6 +8,7 @@ import {
 import { startModelServer, type ModelServerOptions } from '../../testing/model-server/start-model-server.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount } from '../parse-options.js';
+import { waitForSignal } from '../wait-for-signal.js';
 
 /** The flags of `loopgym serve-model`, as commander hands them over. */
 export interface ServeModelFlags {
@@ -117,19 +118,6 @@ export function serveModelOptions(flags: ServeModelFlags): ModelServerOptions {
     apiKey: flags.apiKey === '' ? undefined : flags.apiKey,
     faults: flags.fault.map(parseFaultFlag),
   };
-}
-
-/** Resolves at the first SIGINT or SIGTERM. */
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 function describeRequest(request: ModelServerRequest): string {

@@ -6,6 +6,7 @@ import { trainFromConfig } from '../../train/train-from-config.js';
 import type { TrainProgress, TrainRunResult } from '../../train/train-run-types.js';
 import { CliExit } from '../cli-exit.js';
 import type { CliIo } from '../cli-io.js';
+import { interruptible, type InterruptOptions } from '../interruptible.js';
 
 interface TrainFlags {
   config: string;
@@ -14,13 +15,8 @@ interface TrainFlags {
   json?: boolean;
 }
 
-/** Injections for tests. */
-export interface TrainCommandOptions {
-  /** Stops training as Ctrl-C does (the command also listens to SIGINT unless `handleSigint` is false). */
-  signal?: AbortSignal | undefined;
-  /** Default true. */
-  handleSigint?: boolean | undefined;
-}
+/** Injections for tests: a stop signal, and whether to listen to SIGINT. */
+export type TrainCommandOptions = InterruptOptions;
 
 /**
  * `loopgym train -c run.yaml`: trains the config's agent, logging every episode (store, CSV, JSON lines),
@@ -55,17 +51,11 @@ export function addTrainCommand(program: Command, io: CliIo, options: TrainComma
     )
     .action(async (flags: TrainFlags) => {
       const config = await loadRunConfig(flags.config);
-      const stop = new AbortController();
-      const onExternalAbort = (): void => stop.abort();
-      // A signal that fired before this point (while the config loaded) would never call the listener.
-      if (options.signal?.aborted === true) stop.abort();
-      else options.signal?.addEventListener('abort', onExternalAbort, { once: true });
-      const onSigint = (): void => {
-        if (stop.signal.aborted) process.exit(130);
-        io.err('Stopping after this episode and saving a checkpoint (Ctrl-C again to quit now, unsaved).');
-        stop.abort();
-      };
-      if (options.handleSigint !== false) process.on('SIGINT', onSigint);
+      const stop = interruptible(
+        io,
+        options,
+        'Stopping after this episode and saving a checkpoint (Ctrl-C again to quit now, unsaved).',
+      );
       const display = trainDisplay(io, flags.json === true);
       let result: TrainRunResult;
       try {
@@ -78,8 +68,7 @@ export function addTrainCommand(program: Command, io: CliIo, options: TrainComma
         });
       } finally {
         display.stop();
-        process.off('SIGINT', onSigint);
-        options.signal?.removeEventListener('abort', onExternalAbort);
+        stop.dispose();
       }
       printResult(io, result, flags.json === true);
       if (result.status === 'interrupted') {

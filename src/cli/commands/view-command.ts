@@ -3,6 +3,7 @@ import { DEFAULT_VIEWER_PORT, startViewer } from '../../viewer/start-viewer.js';
 import type { CliIo } from '../cli-io.js';
 import { parseCount } from '../parse-options.js';
 import { requireStore, type StoreCommandOptions } from './open-existing-store.js';
+import { waitForSignal } from '../wait-for-signal.js';
 
 /** The flags of `loopgym view`, as commander hands them over. */
 interface ViewFlags {
@@ -66,16 +67,4 @@ export function addViewCommand(program: Command, io: CliIo, options: ViewCommand
         store.close();
       }
     });
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../checkpoint.js';
+import { adamStateSchema, decodeAdamState, encodeAdamState, setExactly } from '../checkpoint-parts.js';
 import { CheckpointError } from '../checkpoint-error.js';
 import type { Adam } from '../nn/adam.js';
 import type { Mlp } from '../nn/mlp.js';
@@ -18,12 +19,6 @@ export interface DqnStateHolder {
   readonly optimizer: Adam;
   readonly replay: ReplayBuffer;
 }
-
-const adamStateSchema = z.strictObject({
-  step: z.number().int().nonnegative(),
-  firstMoment: encodedFloatArraySchema,
-  secondMoment: encodedFloatArraySchema,
-});
 
 const replaySchema = z.strictObject({
   size: z.number().int().nonnegative(),
@@ -52,15 +47,10 @@ const stateSchema = z.strictObject({
  * ```
  */
 export function encodeDqnState(agent: DqnStateHolder, includeReplayBuffer: boolean): Record<string, unknown> {
-  const adam = agent.optimizer.getState();
   const state: Record<string, unknown> = {
     online: encodeFloatArray(agent.online.parameters),
     target: encodeFloatArray(agent.target.parameters),
-    optimizer: {
-      step: adam.step,
-      firstMoment: encodeFloatArray(adam.firstMoment),
-      secondMoment: encodeFloatArray(adam.secondMoment),
-    },
+    optimizer: encodeAdamState(agent.optimizer),
   };
   if (includeReplayBuffer) {
     const replay = agent.replay;
@@ -88,13 +78,19 @@ export function encodeDqnState(agent: DqnStateHolder, includeReplayBuffer: boole
  */
 export function decodeDqnState(value: unknown, agent: DqnStateHolder): void {
   const state = parseWith(stateSchema, value, 'state');
-  setExactly(agent.online.parameters, decodeFloat64Array(state.online, 'state.online'), 'state.online');
-  setExactly(agent.target.parameters, decodeFloat64Array(state.target, 'state.target'), 'state.target');
-  agent.optimizer.setState({
-    step: state.optimizer.step,
-    firstMoment: decodeFloat64Array(state.optimizer.firstMoment, 'state.optimizer.firstMoment'),
-    secondMoment: decodeFloat64Array(state.optimizer.secondMoment, 'state.optimizer.secondMoment'),
-  });
+  setExactly(
+    agent.online.parameters,
+    decodeFloat64Array(state.online, 'state.online'),
+    'state.online',
+    'weights',
+  );
+  setExactly(
+    agent.target.parameters,
+    decodeFloat64Array(state.target, 'state.target'),
+    'state.target',
+    'weights',
+  );
+  decodeAdamState(agent.optimizer, state.optimizer, 'state.optimizer');
   const replay = agent.replay;
   replay.clear();
   if (state.replay === undefined) return;
@@ -134,14 +130,4 @@ export function decodeDqnState(value: unknown, agent: DqnStateHolder): void {
   }
   replay.size = saved.size;
   replay.position = saved.position;
-}
-
-function setExactly(target: Float64Array, values: Float64Array, path: string): void {
-  if (values.length !== target.length) {
-    throw new CheckpointError(
-      `Checkpoint ${path} has ${values.length} weights; the network of these hyperparameters has ${target.length}.`,
-      { path },
-    );
-  }
-  target.set(values);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../checkpoint.js';
+import { adamStateSchema, decodeAdamState, encodeAdamState, setExactly } from '../checkpoint-parts.js';
 import { CheckpointError } from '../checkpoint-error.js';
 import type { Adam } from '../nn/adam.js';
 import type { Mlp } from '../nn/mlp.js';
@@ -17,12 +18,6 @@ export interface PpoStateHolder {
   readonly rollout: RolloutBuffer;
 }
 
-const adamSchema = z.strictObject({
-  step: z.number().int().nonnegative(),
-  firstMoment: encodedFloatArraySchema,
-  secondMoment: encodedFloatArraySchema,
-});
-
 const rolloutFields = [
   'observations',
   'actions',
@@ -37,9 +32,9 @@ const stateSchema = z.strictObject({
   policy: encodedFloatArraySchema,
   value: encodedFloatArraySchema,
   logStd: encodedFloatArraySchema,
-  policyOptimizer: adamSchema,
-  valueOptimizer: adamSchema,
-  logStdOptimizer: adamSchema,
+  policyOptimizer: adamStateSchema,
+  valueOptimizer: adamStateSchema,
+  logStdOptimizer: adamStateSchema,
   rollout: z.strictObject({
     size: z.number().int().nonnegative(),
     observations: encodedFloatArraySchema,
@@ -73,9 +68,9 @@ export function encodePpoState(agent: PpoStateHolder): Record<string, unknown> {
     policy: encodeFloatArray(agent.policy.parameters),
     value: encodeFloatArray(agent.value.parameters),
     logStd: encodeFloatArray(agent.logStd),
-    policyOptimizer: encodeAdam(agent.policyOptimizer),
-    valueOptimizer: encodeAdam(agent.valueOptimizer),
-    logStdOptimizer: encodeAdam(agent.logStdOptimizer),
+    policyOptimizer: encodeAdamState(agent.policyOptimizer),
+    valueOptimizer: encodeAdamState(agent.valueOptimizer),
+    logStdOptimizer: encodeAdamState(agent.logStdOptimizer),
     rollout: encodedRollout,
   };
 }
@@ -93,9 +88,9 @@ export function decodePpoState(value: unknown, agent: PpoStateHolder): void {
   setExactly(agent.policy.parameters, decodeFloat64Array(state.policy, 'state.policy'), 'state.policy');
   setExactly(agent.value.parameters, decodeFloat64Array(state.value, 'state.value'), 'state.value');
   setExactly(agent.logStd, decodeFloat64Array(state.logStd, 'state.logStd'), 'state.logStd');
-  decodeAdam(agent.policyOptimizer, state.policyOptimizer, 'state.policyOptimizer');
-  decodeAdam(agent.valueOptimizer, state.valueOptimizer, 'state.valueOptimizer');
-  decodeAdam(agent.logStdOptimizer, state.logStdOptimizer, 'state.logStdOptimizer');
+  decodeAdamState(agent.policyOptimizer, state.policyOptimizer, 'state.policyOptimizer');
+  decodeAdamState(agent.valueOptimizer, state.valueOptimizer, 'state.valueOptimizer');
+  decodeAdamState(agent.logStdOptimizer, state.logStdOptimizer, 'state.logStdOptimizer');
   const rollout = agent.rollout;
   const size = state.rollout.size;
   if (size >= rollout.capacity) {
@@ -121,31 +116,4 @@ export function decodePpoState(value: unknown, agent: PpoStateHolder): void {
     target.set(values);
   }
   rollout.size = size;
-}
-
-function encodeAdam(optimizer: Adam): Record<string, unknown> {
-  const state = optimizer.getState();
-  return {
-    step: state.step,
-    firstMoment: encodeFloatArray(state.firstMoment),
-    secondMoment: encodeFloatArray(state.secondMoment),
-  };
-}
-
-function decodeAdam(optimizer: Adam, state: z.output<typeof adamSchema>, path: string): void {
-  optimizer.setState({
-    step: state.step,
-    firstMoment: decodeFloat64Array(state.firstMoment, `${path}.firstMoment`),
-    secondMoment: decodeFloat64Array(state.secondMoment, `${path}.secondMoment`),
-  });
-}
-
-function setExactly(target: Float64Array, values: Float64Array, path: string): void {
-  if (values.length !== target.length) {
-    throw new CheckpointError(
-      `Checkpoint ${path} has ${values.length} values; the network of these hyperparameters has ${target.length}.`,
-      { path },
-    );
-  }
-  target.set(values);
 }
