@@ -3,7 +3,13 @@ import type { RenderFrame, ResetOptions, ResetResult, StepResult } from '../../c
 import { InvalidArgumentError, ResetNeededError } from '../../core/errors.js';
 import type { CompositionPlan, LoopProgram } from '../../lss/compile/loop-program.js';
 import type { LoopEvent } from '../events/loop-event.js';
-import { LoopEnv, type CompositionChild, type LoopEnvOptions, type LoopInfo } from '../gym/loop-env.js';
+import {
+  LoopEnv,
+  startInfo,
+  type CompositionChild,
+  type LoopEnvOptions,
+  type LoopInfo,
+} from '../gym/loop-env.js';
 import type { LoopAction, LoopObservation } from '../gym/loop-spaces.js';
 import type { LoopTask } from '../tasks/loop-task.js';
 import { setEpisodeInputs, type ChildEnv } from './child-episode.js';
@@ -158,16 +164,7 @@ export class CompositionEnv extends LoopEnv {
   private childrenStep(outcome: PhaseOutcome): StepResult<LoopObservation, CompositionStepInfo> {
     const run = this.episode!;
     const observation = this.childrenObservation();
-    const base: LoopInfo = {
-      taskId: run.episode.task.id,
-      iteration: 0,
-      metrics: {},
-      primary: null,
-      costUsd: 0,
-      tokens: 0,
-      safetyEvents: [],
-      events: outcome.events,
-    };
+    const base = startInfo(run.episode.task.id, outcome.events);
     if (outcome.end === undefined) {
       return {
         observation,

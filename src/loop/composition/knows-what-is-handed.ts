@@ -3,7 +3,7 @@ import type { LoopBackend } from '../loop-backend.js';
 import type { ResolvedInput } from '../engine/worker-prompt.js';
 import { mapWorkerTaskView } from '../perturbations/map-backend-models.js';
 import type { LoopTask } from '../tasks/loop-task.js';
-import { matchesKeywords } from '../tasks/matches-keywords.js';
+import { keywordMatcher } from '../tasks/matches-keywords.js';
 
 /**
  * The task as a worker that knows only what its inputs say sees it: the reference facts its inputs' text states
@@ -17,7 +17,8 @@ import { matchesKeywords } from '../tasks/matches-keywords.js';
 export function handedView(task: LoopTask, handed: string): LoopTask {
   const facts = task.material.referenceFacts;
   if (facts.length === 0) return task;
-  const known = facts.filter((fact) => matchesKeywords(fact.keywords, handed));
+  const shows = keywordMatcher(handed);
+  const known = facts.filter((fact) => shows(fact.keywords));
   return known.length === facts.length
     ? task
     : { ...task, material: { ...task.material, referenceFacts: known } };
@@ -38,7 +39,9 @@ export function knowsWhatIsHanded(backend: LoopBackend): LoopBackend {
     if (task.material.referenceFacts.length === 0) return task;
     const inputs = (context.inputs as readonly ResolvedInput[] | undefined) ?? [];
     const handed = inputs
-      .map((input) => (typeof input.value === 'string' ? input.value : JSON.stringify(input.value ?? '')))
+      .map((input) =>
+        typeof input.value === 'string' ? input.value : (input.text ?? JSON.stringify(input.value ?? '')),
+      )
       .join('\n\n');
     return handedView(task, handed);
   });

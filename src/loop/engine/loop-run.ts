@@ -25,7 +25,7 @@ import { newIterationRecord, type EpisodeState, type IterationRecord } from './e
 import { optimize } from './optimize.js';
 import { routeFeedback } from './route-feedback.js';
 import { runEvaluators, type EvaluatorLookup } from './run-evaluators.js';
-import { runWorker, type WorkerRunResult } from './run-worker.js';
+import { runWorker, type WorkerRunContext, type WorkerRunResult } from './run-worker.js';
 import { finalWorkers, workerLevels } from './worker-levels.js';
 import { SafetyGuard, type SafetyDetectorLookup } from './safety-guard.js';
 
@@ -297,6 +297,19 @@ export class LoopRun {
     });
   }
 
+  /** What a worker runs with: the episode state it reports to, the backend, tools and a safety guard on that state. */
+  private workerContext(state: EpisodeState, record: IterationRecord): WorkerRunContext {
+    const { services } = this.options;
+    return {
+      state,
+      backend: this.options.backend,
+      tools: services.tools,
+      guard: new SafetyGuard(state, services.safetyDetectors, services.humanGate),
+      record,
+      current: record.outputs,
+    };
+  }
+
   private async runWorkers(record: IterationRecord, overrides: ReadonlyMap<string, string>): Promise<void> {
     const state = this.state;
     for (const workers of workerLevels(state.program)) {
@@ -306,19 +319,7 @@ export class LoopRun {
         const worker = workers[0]!;
         const result = await runWorker(
           worker,
-          {
-            state,
-            backend: this.options.backend,
-            tools: this.options.services.tools,
-            guard: new SafetyGuard(
-              state,
-              this.options.services.safetyDetectors,
-              this.options.services.humanGate,
-            ),
-            record,
-            current: record.outputs,
-            solo: true,
-          },
+          { ...this.workerContext(state, record), solo: true },
           overrides.get(worker.id),
         );
         if (result.output !== undefined) record.outputs.set(worker.id, result.output);
@@ -329,22 +330,7 @@ export class LoopRun {
       const results = await Promise.all(
         workers.map((worker, index) => {
           const laneState: EpisodeState = { ...state, emit: (event) => lanes[index]!.push(event) };
-          return runWorker(
-            worker,
-            {
-              state: laneState,
-              backend: this.options.backend,
-              tools: this.options.services.tools,
-              guard: new SafetyGuard(
-                laneState,
-                this.options.services.safetyDetectors,
-                this.options.services.humanGate,
-              ),
-              record,
-              current: record.outputs,
-            },
-            overrides.get(worker.id),
-          );
+          return runWorker(worker, this.workerContext(laneState, record), overrides.get(worker.id));
         }),
       );
       for (const lane of lanes) for (const event of lane) this.emit(event);

@@ -39,6 +39,27 @@ export interface LoopInfo {
   [key: string]: unknown;
 }
 
+/**
+ * The info of a step before the loop's first iteration: nothing measured or spent yet, and the given events.
+ *
+ * @example
+ * ```ts
+ * startInfo('cr-001', resetEvents).iteration; // 0
+ * ```
+ */
+export function startInfo(taskId: string, events: readonly LoopEvent[]): LoopInfo {
+  return {
+    taskId,
+    iteration: 0,
+    metrics: {},
+    primary: null,
+    costUsd: 0,
+    tokens: 0,
+    safetyEvents: [],
+    events,
+  };
+}
+
 /** An episode about to start, as {@link LoopEnvOptions.prepareEpisode} sees it. */
 export interface EpisodeSetup {
   program: LoopProgram;
@@ -208,14 +229,7 @@ export class LoopEnv implements Env<LoopObservation, LoopAction, LoopInfo> {
       observation: this.observe(),
       info: {
         ...this.prepared.info,
-        taskId: task.id,
-        iteration: 0,
-        metrics: {},
-        primary: null,
-        costUsd: 0,
-        tokens: 0,
-        safetyEvents: [],
-        events: this.run.startEvents,
+        ...startInfo(task.id, this.run.startEvents),
       },
     };
   }

@@ -18,9 +18,21 @@ function fold(text: string): string {
  * ```
  */
 export function matchesKeywords(keywords: ReferenceFact['keywords'], text: string): boolean {
+  return keywordMatcher(text)(keywords);
+}
+
+/**
+ * {@link matchesKeywords} for many facts against one text: the text is folded once.
+ *
+ * @example
+ * ```ts
+ * const shows = keywordMatcher(answer);
+ * facts.filter((fact) => shows(fact.keywords));
+ * ```
+ */
+export function keywordMatcher(text: string): (keywords: ReferenceFact['keywords']) => boolean {
   const folded = fold(text);
-  return (
+  return (keywords) =>
     keywords.length > 0 &&
-    keywords.every((group) => group.some((phrase) => fold(phrase) !== '' && folded.includes(fold(phrase))))
-  );
+    keywords.every((group) => group.some((phrase) => fold(phrase) !== '' && folded.includes(fold(phrase))));
 }
